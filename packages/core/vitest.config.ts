@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { testDefaults } from '../../vitest.shared.ts';
+
+export default defineConfig(testDefaults(import.meta.dirname));

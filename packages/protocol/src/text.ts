@@ -1,0 +1,30 @@
+import { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH } from './limits';
+import type { MessageType } from './types';
+
+/**
+ * Length of `text` in Unicode code points, the unit of the protocol's content limits
+ * (an emoji counts once, not twice as `String.length` would count it).
+ */
+export function contentLength(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
+}
+
+/**
+ * Why `content` cannot be sent as a message of `type`, or `null` when it can.
+ * Mirrors the server's validation so a client can refuse early with the same rule.
+ */
+export function contentProblem(type: MessageType, content: string): string | null {
+  const length = contentLength(content.trim());
+  if (type === 'TEXT') {
+    if (length === 0) return 'content must not be empty';
+    if (length > MAX_TEXT_LENGTH) return `content must be at most ${MAX_TEXT_LENGTH} characters`;
+    return null;
+  }
+  if (type === 'IMAGE') {
+    if (length > MAX_CAPTION_LENGTH) return `caption must be at most ${MAX_CAPTION_LENGTH} characters`;
+    return null;
+  }
+  return 'SYSTEM messages are sent by the server only';
+}

@@ -1,0 +1,95 @@
+import type { IMAGE_FORMATS } from './limits';
+
+/** Kind of a message; SYSTEM messages come from the server only. */
+export type MessageType = 'TEXT' | 'IMAGE' | 'SYSTEM';
+
+/** Format of an image attachment. */
+export type ImageFormat = (typeof IMAGE_FORMATS)[number];
+
+/** An uploaded image the server has vouched for. */
+export interface ImageAttachment {
+  url: string;
+  publicId: string;
+  width: number;
+  height: number;
+  bytes: number;
+  format: ImageFormat;
+}
+
+/** A stored message. */
+export interface Message {
+  /** Server id, sortable (UUID v7 or ULID). */
+  id: string;
+  /** Chosen by the sender's client; idempotency key per sender. */
+  clientId: string;
+  conversationId: string;
+  /** 1, 2, 3... per conversation, gap-free, assigned by the server. */
+  seq: number;
+  /** `''` or a system id for SYSTEM messages. */
+  senderId: string;
+  type: MessageType;
+  /** TEXT: 1..4000 characters after trim; IMAGE: optional caption (0..1000). */
+  content: string;
+  /** IMAGE only. */
+  attachment?: ImageAttachment;
+  /** ISO 8601, server clock. */
+  createdAt: string;
+  /** When every other member has read it. */
+  readAt?: string | null;
+}
+
+/** A member of a conversation, with their read pointer. */
+export interface Member {
+  userId: string;
+  displayName: string;
+  avatarUrl?: string;
+  role?: string;
+  lastReadSeq: number;
+}
+
+/** What a conversation is about, e.g. `{ type: 'listing', id: 'L-42', title: 'T2 Lyon' }`. */
+export interface ConversationSubject {
+  type: string;
+  id: string;
+  title?: string;
+}
+
+/** A conversation as seen by the requesting user. */
+export interface Conversation {
+  id: string;
+  subject?: ConversationSubject;
+  members: Member[];
+  /** The preview. */
+  lastMessage?: Message;
+  lastSeq: number;
+  /** `createdAt` of `lastMessage`, or of the conversation. */
+  lastMessageAt: string;
+  /** For the requesting user: `lastSeq - own lastReadSeq`, or 1 when marked unread and otherwise 0. */
+  unreadCount: number;
+  markedUnread: boolean;
+}
+
+/** Online status of a user. */
+export type PresenceStatus = 'online' | 'offline';
+
+/** A user's presence. */
+export interface Presence {
+  userId: string;
+  status: PresenceStatus;
+  /** When the user's last socket left (or now, while online). */
+  lastSeen: string;
+}
+
+/** A search result. */
+export interface SearchHit {
+  message: Message;
+  /** Matches wrapped in `<mark>`…`</mark>`; no other markup. Render without `innerHTML`. */
+  snippet: string;
+}
+
+/** A browser push subscription, as `PushSubscription.toJSON()` returns it. */
+export interface PushSubscriptionJSON {
+  endpoint: string;
+  expirationTime?: number | null;
+  keys: { p256dh: string; auth: string };
+}

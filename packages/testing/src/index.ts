@@ -1,0 +1,2 @@
+export { fixtureUser, fixtureUsers } from './fixtures';
+export type { FixtureUser } from './fixtures';
