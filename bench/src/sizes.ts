@@ -7,8 +7,10 @@ const root = path.resolve(import.meta.dirname, '../..');
 const entries = ['protocol', 'core', 'react', 'testing'].map((name) =>
   path.join(root, 'packages', name, 'dist/index.js'),
 );
-const rows = entries.filter((file) => existsSync(file)).map((file) => ({
-  entry: path.relative(root, file),
-  ...fileSizes(file),
-}));
+const rows = entries
+  .filter((file) => existsSync(file))
+  .map((file) => ({
+    entry: path.relative(root, file),
+    ...fileSizes(file),
+  }));
 console.table(rows);

@@ -10,6 +10,9 @@ export default mergeConfig(
   testDefaults(dirname),
   defineConfig({
     test: {
+      // Read from the root config only. Chromium can take a minute to start on a loaded
+      // two-core machine.
+      browser: { connectTimeout: 180_000 },
       projects: [
         {
           extends: true,
@@ -27,6 +30,8 @@ export default mergeConfig(
           plugins: [storybookTest({ configDir: path.join(dirname, '../../.storybook') })],
           test: {
             name: 'storybook',
+            // The first story pays for loading Storybook and axe in the page.
+            testTimeout: 60_000,
             browser: {
               enabled: true,
               headless: true,

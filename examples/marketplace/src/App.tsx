@@ -6,7 +6,10 @@ export function App({ unread }: { unread: number }) {
     <main>
       <header>
         <h1>Marketplace</h1>
-        <UnreadBadge count={unread} label={(n) => `${n} message${n > 1 ? 's' : ''} non lu${n > 1 ? 's' : ''}`} />
+        <UnreadBadge
+          count={unread}
+          label={(n) => `${n} message${n > 1 ? 's' : ''} non lu${n > 1 ? 's' : ''}`}
+        />
       </header>
     </main>
   );

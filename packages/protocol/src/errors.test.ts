@@ -9,7 +9,10 @@ describe('errors', () => {
 
   it('builds acks, keeping retryAfterMs only when given', () => {
     expect(ackOk({ a: 1 })).toEqual({ ok: true, data: { a: 1 } });
-    expect(ackError('FORBIDDEN', 'no')).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'no' } });
+    expect(ackError('FORBIDDEN', 'no')).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'no' },
+    });
     expect(ackError('RATE_LIMITED', 'wait', 500)).toEqual({
       ok: false,
       error: { code: 'RATE_LIMITED', message: 'wait', retryAfterMs: 500 },
@@ -28,7 +31,13 @@ describe('event names', () => {
     for (const name of ['message:send', 'typing:start', 'typing:stop', 'message:read']) {
       expect(CLIENT_EVENT_NAMES).toContain(name);
     }
-    for (const name of ['message:new', 'message:received', 'typing:update', 'user:status', 'unread:count']) {
+    for (const name of [
+      'message:new',
+      'message:received',
+      'typing:update',
+      'user:status',
+      'unread:count',
+    ]) {
       expect(SERVER_EVENT_NAMES).toContain(name);
     }
   });

@@ -23,7 +23,8 @@ export function contentProblem(type: MessageType, content: string): string | nul
     return null;
   }
   if (type === 'IMAGE') {
-    if (length > MAX_CAPTION_LENGTH) return `caption must be at most ${MAX_CAPTION_LENGTH} characters`;
+    if (length > MAX_CAPTION_LENGTH)
+      return `caption must be at most ${MAX_CAPTION_LENGTH} characters`;
     return null;
   }
   return 'SYSTEM messages are sent by the server only';

@@ -16,6 +16,9 @@ export const fixtureUsers: readonly FixtureUser[] = [
 /** Finds a fixture user, or throws naming the unknown id so a typo in a test fails loudly. */
 export function fixtureUser(id: string): FixtureUser {
   const user = fixtureUsers.find((u) => u.id === id);
-  if (!user) throw new Error(`Unknown fixture user "${id}"; known: ${fixtureUsers.map((u) => u.id).join(', ')}`);
+  if (!user)
+    throw new Error(
+      `Unknown fixture user "${id}"; known: ${fixtureUsers.map((u) => u.id).join(', ')}`,
+    );
   return user;
 }

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_CAPTION_LENGTH, MAX_TEXT_LENGTH, PRESENCE_MAX_USERS, SYNC_MAX_CURSORS } from '../limits';
+import {
+  MAX_CAPTION_LENGTH,
+  MAX_TEXT_LENGTH,
+  PRESENCE_MAX_USERS,
+  SYNC_MAX_CURSORS,
+} from '../limits';
 import { attachment } from './examples.test-fixtures';
 import { parseClientEvent, requestSchemas } from './index';
 
 type Name = keyof typeof requestSchemas;
 const parse = (name: Name, payload: unknown) => parseClientEvent(requestSchemas[name], payload);
-const accepts = (name: Name, payload: unknown) => expect(parse(name, payload)).toMatchObject({ ok: true });
+const accepts = (name: Name, payload: unknown) =>
+  expect(parse(name, payload)).toMatchObject({ ok: true });
 const rejects = (name: Name, payload: unknown, field: RegExp) => {
   const result = parse(name, payload);
   expect(result.ok).toBe(false);
@@ -20,46 +26,147 @@ describe('message:send', () => {
   });
 
   it('trims text and counts characters, not UTF-16 units', () => {
-    const result = parse('message:send', { clientId, conversationId: 'c-1', content: '  hi  ', type: 'TEXT' });
-    expect(result).toEqual({ ok: true, data: { clientId, conversationId: 'c-1', content: 'hi', type: 'TEXT' } });
-    accepts('message:send', { clientId, conversationId: 'c-1', content: '😀'.repeat(MAX_TEXT_LENGTH), type: 'TEXT' });
+    const result = parse('message:send', {
+      clientId,
+      conversationId: 'c-1',
+      content: '  hi  ',
+      type: 'TEXT',
+    });
+    expect(result).toEqual({
+      ok: true,
+      data: { clientId, conversationId: 'c-1', content: 'hi', type: 'TEXT' },
+    });
+    accepts('message:send', {
+      clientId,
+      conversationId: 'c-1',
+      content: '😀'.repeat(MAX_TEXT_LENGTH),
+      type: 'TEXT',
+    });
   });
 
   it('refuses empty, blank and oversize text, naming the field', () => {
-    rejects('message:send', { clientId, conversationId: 'c-1', content: '', type: 'TEXT' }, /^content: must not be empty/);
-    rejects('message:send', { clientId, conversationId: 'c-1', content: ' \n\t ', type: 'TEXT' }, /^content/);
-    rejects('message:send', { clientId, conversationId: 'c-1', content: 'a'.repeat(MAX_TEXT_LENGTH + 1), type: 'TEXT' }, /^content: must be at most 4000/);
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', content: '', type: 'TEXT' },
+      /^content: must not be empty/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', content: ' \n\t ', type: 'TEXT' },
+      /^content/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', content: 'a'.repeat(MAX_TEXT_LENGTH + 1), type: 'TEXT' },
+      /^content: must be at most 4000/,
+    );
   });
 
   it('accepts an image with or without caption', () => {
-    accepts('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', content: 'La cuisine', attachment });
-    expect(parse('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', attachment })).toMatchObject({
+    accepts('message:send', {
+      clientId,
+      conversationId: 'c-1',
+      type: 'IMAGE',
+      content: 'La cuisine',
+      attachment,
+    });
+    expect(
+      parse('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', attachment }),
+    ).toMatchObject({
       ok: true,
       data: { content: '' },
     });
   });
 
   it('refuses an image without attachment, with a bad one, or with a long caption', () => {
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', content: '' }, /attachment/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', attachment: { ...attachment, format: 'bmp' } }, /attachment\.format/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', attachment: { ...attachment, url: 'javascript:alert(1)' } }, /attachment\.url/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', attachment: { ...attachment, width: 0 } }, /attachment\.width/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'IMAGE', attachment, content: 'x'.repeat(MAX_CAPTION_LENGTH + 1) }, /content/);
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'IMAGE', content: '' },
+      /attachment/,
+    );
+    rejects(
+      'message:send',
+      {
+        clientId,
+        conversationId: 'c-1',
+        type: 'IMAGE',
+        attachment: { ...attachment, format: 'bmp' },
+      },
+      /attachment\.format/,
+    );
+    rejects(
+      'message:send',
+      {
+        clientId,
+        conversationId: 'c-1',
+        type: 'IMAGE',
+        attachment: { ...attachment, url: 'javascript:alert(1)' },
+      },
+      /attachment\.url/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'IMAGE', attachment: { ...attachment, width: 0 } },
+      /attachment\.width/,
+    );
+    rejects(
+      'message:send',
+      {
+        clientId,
+        conversationId: 'c-1',
+        type: 'IMAGE',
+        attachment,
+        content: 'x'.repeat(MAX_CAPTION_LENGTH + 1),
+      },
+      /content/,
+    );
   });
 
   it('refuses SYSTEM messages, unknown types and a text carrying an attachment', () => {
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'SYSTEM', content: 'x' }, /type/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'VIDEO', content: 'x' }, /type/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'TEXT', content: 'x', attachment }, /attachment/);
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'SYSTEM', content: 'x' },
+      /type/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'VIDEO', content: 'x' },
+      /type/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'TEXT', content: 'x', attachment },
+      /attachment/,
+    );
   });
 
   it('refuses keys the client may not set, and wrong types', () => {
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'TEXT', content: 'x', senderId: 'u-bob' }, /senderId/);
-    rejects('message:send', { clientId, conversationId: 'c-1', type: 'TEXT', content: 'x', seq: 4 }, /seq/);
-    rejects('message:send', { clientId: 42, conversationId: 'c-1', type: 'TEXT', content: 'x' }, /^clientId/);
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'TEXT', content: 'x', senderId: 'u-bob' },
+      /senderId/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'TEXT', content: 'x', seq: 4 },
+      /seq/,
+    );
+    rejects(
+      'message:send',
+      { clientId: 42, conversationId: 'c-1', type: 'TEXT', content: 'x' },
+      /^clientId/,
+    );
     rejects('message:send', { conversationId: 'c-1', type: 'TEXT', content: 'x' }, /^clientId/);
-    rejects('message:send', { clientId, conversationId: '', type: 'TEXT', content: 'x' }, /^conversationId/);
-    rejects('message:send', { clientId, conversationId: 'c'.repeat(129), type: 'TEXT', content: 'x' }, /^conversationId/);
+    rejects(
+      'message:send',
+      { clientId, conversationId: '', type: 'TEXT', content: 'x' },
+      /^conversationId/,
+    );
+    rejects(
+      'message:send',
+      { clientId, conversationId: 'c'.repeat(129), type: 'TEXT', content: 'x' },
+      /^conversationId/,
+    );
     rejects('message:send', null, /.+/);
     rejects('message:send', 'hello', /.+/);
   });
@@ -79,7 +186,11 @@ describe('message:history', () => {
     rejects('message:history', { conversationId: 'c-1', beforeSeq: -1 }, /^beforeSeq/);
     rejects('message:history', { conversationId: 'c-1', afterSeq: 1.5 }, /^afterSeq/);
     rejects('message:history', { conversationId: 'c-1', afterSeq: '3' }, /^afterSeq/);
-    rejects('message:history', { conversationId: 'c-1', afterSeq: 20, beforeSeq: 20 }, /^afterSeq: must be lower/);
+    rejects(
+      'message:history',
+      { conversationId: 'c-1', afterSeq: 20, beforeSeq: 20 },
+      /^afterSeq: must be lower/,
+    );
   });
 });
 
@@ -103,7 +214,12 @@ describe('message:search', () => {
       ok: true,
       data: { query: '"T2 Lyon" -garage OR balcon' },
     });
-    accepts('message:search', { query: 'cuisine', conversationId: 'c-1', cursor: 'abc', limit: 10 });
+    accepts('message:search', {
+      query: 'cuisine',
+      conversationId: 'c-1',
+      cursor: 'abc',
+      limit: 10,
+    });
   });
 
   it('refuses empty and oversize queries and bad limits', () => {
@@ -128,9 +244,21 @@ describe('conversations', () => {
 
   it('refuses an empty or oversize participant list and a malformed subject', () => {
     rejects('conversation:open', { participantIds: [] }, /^participantIds/);
-    rejects('conversation:open', { participantIds: Array.from({ length: 51 }, (_, i) => `u-${i}`) }, /^participantIds/);
-    rejects('conversation:open', { participantIds: ['u-bruno'], subject: { type: 'listing' } }, /^subject\.id/);
-    rejects('conversation:open', { participantIds: ['u-bruno'], subject: { type: 'listing', id: 'L-1', html: '<b>' } }, /html/);
+    rejects(
+      'conversation:open',
+      { participantIds: Array.from({ length: 51 }, (_, i) => `u-${i}`) },
+      /^participantIds/,
+    );
+    rejects(
+      'conversation:open',
+      { participantIds: ['u-bruno'], subject: { type: 'listing' } },
+      /^subject\.id/,
+    );
+    rejects(
+      'conversation:open',
+      { participantIds: ['u-bruno'], subject: { type: 'listing', id: 'L-1', html: '<b>' } },
+      /html/,
+    );
     rejects('conversation:list', { limit: 1000 }, /^limit/);
     rejects('conversation:get', { id: 'c-1' }, /conversationId|id/);
   });
@@ -146,7 +274,9 @@ describe('sync', () => {
     rejects('sync', { cursors: { 'c-1': -1 } }, /^cursors\.c-1/);
     rejects('sync', { cursors: { 'c-1': '12' } }, /^cursors\.c-1/);
     rejects('sync', { cursors: [] }, /^cursors/);
-    const many = Object.fromEntries(Array.from({ length: SYNC_MAX_CURSORS + 1 }, (_, i) => [`c-${i}`, 1]));
+    const many = Object.fromEntries(
+      Array.from({ length: SYNC_MAX_CURSORS + 1 }, (_, i) => [`c-${i}`, 1]),
+    );
     rejects('sync', { cursors: many }, /^cursors: must hold at most/);
   });
 });
@@ -154,9 +284,15 @@ describe('sync', () => {
 describe('presence and push', () => {
   it('accepts presence:get for 1..200 users', () => {
     accepts('presence:get', { userIds: ['u-alice'] });
-    accepts('presence:get', { userIds: Array.from({ length: PRESENCE_MAX_USERS }, (_, i) => `u-${i}`) });
+    accepts('presence:get', {
+      userIds: Array.from({ length: PRESENCE_MAX_USERS }, (_, i) => `u-${i}`),
+    });
     rejects('presence:get', { userIds: [] }, /^userIds/);
-    rejects('presence:get', { userIds: Array.from({ length: PRESENCE_MAX_USERS + 1 }, (_, i) => `u-${i}`) }, /^userIds/);
+    rejects(
+      'presence:get',
+      { userIds: Array.from({ length: PRESENCE_MAX_USERS + 1 }, (_, i) => `u-${i}`) },
+      /^userIds/,
+    );
   });
 
   it('accepts a PushSubscription.toJSON() and refuses a non-https endpoint', () => {
@@ -167,7 +303,15 @@ describe('presence and push', () => {
     };
     accepts('push:subscribe', { subscription });
     accepts('push:unsubscribe', { endpoint: subscription.endpoint });
-    rejects('push:subscribe', { subscription: { ...subscription, endpoint: 'http://evil.test/x' } }, /^subscription\.endpoint/);
-    rejects('push:subscribe', { subscription: { ...subscription, keys: { p256dh: 'x' } } }, /^subscription\.keys\.auth/);
+    rejects(
+      'push:subscribe',
+      { subscription: { ...subscription, endpoint: 'http://evil.test/x' } },
+      /^subscription\.endpoint/,
+    );
+    rejects(
+      'push:subscribe',
+      { subscription: { ...subscription, keys: { p256dh: 'x' } } },
+      /^subscription\.keys\.auth/,
+    );
   });
 });
