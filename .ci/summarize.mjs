@@ -24,6 +24,8 @@ for (const file of resultFiles(root)) {
   const failedHere = (result.numFailedTests ?? 0) || (result.success === false ? 1 : 0);
   failed += failedHere;
   skipped += (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0);
-  console.log(`${path.relative(root, path.dirname(file))}: ${result.numPassedTests} passed, ${failedHere} failed`);
+  console.log(
+    `${path.relative(root, path.dirname(file))}: ${result.numPassedTests} passed, ${failedHere} failed`,
+  );
 }
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
