@@ -28,4 +28,7 @@ for (const file of resultFiles(root)) {
     `${path.relative(root, path.dirname(file))}: ${result.numPassedTests} passed, ${failedHere} failed`,
   );
 }
+// A step that failed before or outside vitest (lint, types, build) counts as one failure.
+const status = Number(process.argv[2] ?? 0);
+if (status !== 0 && failed === 0) failed = 1;
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
