@@ -7,11 +7,16 @@ describe('loadConfig', () => {
   });
 
   it('reads values from the environment', () => {
-    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({ PORT: 8080, HOST: '0.0.0.0' });
+    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({
+      PORT: 8080,
+      HOST: '0.0.0.0',
+    });
   });
 
   it('refuses bad values with a message naming each one', () => {
-    expect(() => loadConfig({ PORT: 'eighty', NODE_ENV: 'staging' })).toThrow(/PORT[\s\S]*|NODE_ENV/);
+    expect(() => loadConfig({ PORT: 'eighty', NODE_ENV: 'staging' })).toThrow(
+      /PORT[\s\S]*|NODE_ENV/,
+    );
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
 });
