@@ -1,22 +1,309 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import { ConfigError, DEV_JWT_SECRET, SETTINGS_HELP, loadConfig } from './config';
 
-describe('loadConfig', () => {
-  it('has development defaults', () => {
-    expect(loadConfig({})).toEqual({ NODE_ENV: 'development', PORT: 3001, HOST: '127.0.0.1' });
+const strongSecret = 'x'.repeat(32);
+const ecPem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
+const rsaPem = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .publicKey.export({ type: 'spki', format: 'pem' })
+  .toString();
+// A VAPID pair's shape: 65-byte uncompressed point, 32-byte scalar (values need not be a real pair).
+const vapid = {
+  VAPID_PUBLIC_KEY: Buffer.alloc(65, 4).toString('base64url'),
+  VAPID_PRIVATE_KEY: Buffer.alloc(32, 7).toString('base64url'),
+  VAPID_SUBJECT: 'mailto:ops@example.com',
+};
+const productionBase = {
+  NODE_ENV: 'production',
+  JWT_SECRET: strongSecret,
+  ALLOWED_ORIGINS: 'https://app.example.com',
+  CLOUDINARY_URL: 'cloudinary://123:abc@demo',
+};
+
+function problemsOf(env: Record<string, string>): readonly string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected loadConfig to throw');
+}
+
+describe('loadConfig defaults', () => {
+  it('starts in development with working defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      port: 3001,
+      host: '127.0.0.1',
+      publicUrl: 'http://127.0.0.1:3001',
+      database: { pgliteDir: './.data/pglite' },
+      allowedOrigins: { kind: 'local' },
+      logLevel: 'info',
+      rateLimit: { messages: 20, windowMs: 10_000 },
+      uploads: { dir: './.data/uploads', maxBytes: 10 * 1024 * 1024, folder: 'causette' },
+    });
+    expect(config.jwt).toMatchObject({ algorithm: 'HS256', isDevDefault: true });
+    expect(config.database.url).toBeUndefined();
+    expect(config.cloudinary).toBeUndefined();
+    expect(config.vapid).toBeUndefined();
+  });
+
+  it('is silent under NODE_ENV=test unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
   });
 
   it('reads values from the environment', () => {
-    expect(loadConfig({ PORT: '8080', HOST: '0.0.0.0' })).toMatchObject({
-      PORT: 8080,
+    const config = loadConfig({
+      PORT: '8080',
       HOST: '0.0.0.0',
+      DATABASE_URL: 'postgres://u:p@db:5432/chat',
+      PGLITE_DIR: 'memory://',
+      REDIS_URL: 'redis://cache:6379',
+      RATE_LIMIT_MESSAGES: '5',
+      RATE_LIMIT_WINDOW_MS: '1000',
+      UPLOAD_MAX_BYTES: '1000',
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      publicUrl: 'http://localhost:8080',
+      database: { url: 'postgres://u:p@db:5432/chat', pgliteDir: 'memory://' },
+      redisUrl: 'redis://cache:6379',
+      rateLimit: { messages: 5, windowMs: 1000 },
+      uploads: { maxBytes: 1000 },
     });
   });
 
-  it('refuses bad values with a message naming each one', () => {
-    expect(() => loadConfig({ PORT: 'eighty', NODE_ENV: 'staging' })).toThrow(
-      /PORT[\s\S]*|NODE_ENV/,
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', JWT_SECRET: '', CLOUDINARY_URL: ' ' })).toMatchObject({
+      port: 3001,
+      jwt: { isDevDefault: true },
+    });
+  });
+
+  it('lists the settings for --help', () => {
+    const names = SETTINGS_HELP.map(([name]) => name);
+    for (const name of [
+      'PORT',
+      'JWT_SECRET',
+      'JWT_PUBLIC_KEY',
+      'ALLOWED_ORIGINS',
+      'CLOUDINARY_URL',
+      'UPLOAD_DIR',
+      'PUBLIC_URL',
+      'LOG_LEVEL',
+    ]) {
+      expect(names).toContain(name);
+    }
+  });
+});
+
+describe('loadConfig errors', () => {
+  it('lists every bad value in one error', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      NODE_ENV: 'staging',
+      LOG_LEVEL: 'loud',
+      REDIS_URL: 'http://x',
+    });
+    expect(problems.join('\n')).toMatch(/PORT/);
+    expect(problems.join('\n')).toMatch(/NODE_ENV/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL/);
+    expect(problems.join('\n')).toMatch(/REDIS_URL/);
+  });
+
+  it('refuses out-of-range numbers', () => {
+    expect(problemsOf({ PORT: '70000' })[0]).toMatch(/^PORT/);
+    expect(problemsOf({ UPLOAD_MAX_BYTES: String(11 * 1024 * 1024) })[0]).toMatch(
+      /^UPLOAD_MAX_BYTES/,
     );
-    expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(problemsOf({ RATE_LIMIT_MESSAGES: '0' })[0]).toMatch(/^RATE_LIMIT_MESSAGES/);
+  });
+
+  it('checks database and redis URLs', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://x' })[0]).toMatch(/DATABASE_URL/);
+    expect(loadConfig({ DATABASE_URL: 'postgresql://localhost/db' }).database.url).toBe(
+      'postgresql://localhost/db',
+    );
+    expect(loadConfig({ REDIS_URL: 'rediss://h:6380' }).redisUrl).toBe('rediss://h:6380');
+  });
+});
+
+describe('production refuses unsafe defaults', () => {
+  it('starts with safe settings', () => {
+    const config = loadConfig(productionBase);
+    expect(config.env).toBe('production');
+    expect(config.jwt).toMatchObject({ algorithm: 'HS256', isDevDefault: false });
+  });
+
+  it('requires JWT_SECRET, ALLOWED_ORIGINS and an upload store, all reported together', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    expect(problems.some((p) => p.startsWith('JWT_SECRET'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('ALLOWED_ORIGINS'))).toBe(true);
+    expect(problems.some((p) => p.startsWith('CLOUDINARY_URL'))).toBe(true);
+  });
+
+  it('refuses a short secret or the public dev secret', () => {
+    expect(problemsOf({ ...productionBase, JWT_SECRET: 'short' })[0]).toMatch(/at least 32 bytes/);
+    expect(problemsOf({ ...productionBase, JWT_SECRET: DEV_JWT_SECRET })[0]).toMatch(
+      /development secret/,
+    );
+  });
+
+  it('accepts a short secret outside production', () => {
+    expect(loadConfig({ JWT_SECRET: 'short' }).jwt).toMatchObject({
+      algorithm: 'HS256',
+      isDevDefault: false,
+    });
+  });
+
+  it('refuses ALLOWED_ORIGINS=* in production only', () => {
+    expect(problemsOf({ ...productionBase, ALLOWED_ORIGINS: '*' })[0]).toMatch(/ALLOWED_ORIGINS/);
+    expect(loadConfig({ ALLOWED_ORIGINS: '*' }).allowedOrigins).toEqual({ kind: 'any' });
+  });
+
+  it('serves local uploads in production only with an explicit PUBLIC_URL', () => {
+    const { CLOUDINARY_URL: _unused, ...withoutCloudinary } = productionBase;
+    expect(problemsOf(withoutCloudinary)[0]).toMatch(/CLOUDINARY_URL/);
+    expect(
+      loadConfig({ ...withoutCloudinary, PUBLIC_URL: 'https://chat.example.com/' }).publicUrl,
+    ).toBe('https://chat.example.com');
+  });
+});
+
+describe('JWT settings', () => {
+  it('infers ES256 or RS256 from the public key', () => {
+    expect(loadConfig({ JWT_PUBLIC_KEY: ecPem }).jwt.algorithm).toBe('ES256');
+    expect(loadConfig({ JWT_PUBLIC_KEY: rsaPem }).jwt.algorithm).toBe('RS256');
+  });
+
+  it('accepts a PEM with literal \\n, as env files often hold it', () => {
+    const config = loadConfig({
+      JWT_PUBLIC_KEY: ecPem.replace(/\n/g, '\\n'),
+      JWT_ALGORITHM: 'ES256',
+    });
+    expect(config.jwt).toMatchObject({ algorithm: 'ES256', publicKeyPem: ecPem });
+  });
+
+  it('refuses a pinned algorithm that does not match the key', () => {
+    expect(problemsOf({ JWT_PUBLIC_KEY: ecPem, JWT_ALGORITHM: 'RS256' })[0]).toMatch(
+      /JWT_ALGORITHM/,
+    );
+    expect(problemsOf({ JWT_PUBLIC_KEY: rsaPem, JWT_ALGORITHM: 'HS256' })[0]).toMatch(
+      /JWT_ALGORITHM/,
+    );
+    expect(problemsOf({ JWT_ALGORITHM: 'ES256' })[0]).toMatch(/needs JWT_PUBLIC_KEY/);
+  });
+
+  it('refuses garbage keys, other curves and both secret and key', () => {
+    expect(problemsOf({ JWT_PUBLIC_KEY: 'not a key' })[0]).toMatch(/JWT_PUBLIC_KEY/);
+    const p384 = generateKeyPairSync('ec', { namedCurve: 'P-384' })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    expect(problemsOf({ JWT_PUBLIC_KEY: p384 })[0]).toMatch(/P-256/);
+    const rsa1024 = generateKeyPairSync('rsa', { modulusLength: 1024 })
+      .publicKey.export({ type: 'spki', format: 'pem' })
+      .toString();
+    expect(problemsOf({ JWT_PUBLIC_KEY: rsa1024 })[0]).toMatch(/2048 bits/);
+    expect(problemsOf({ JWT_PUBLIC_KEY: ecPem, JWT_SECRET: strongSecret })[0]).toMatch(/not both/);
+  });
+
+  it('keeps issuer and audience', () => {
+    expect(loadConfig({ JWT_ISSUER: 'https://app', JWT_AUDIENCE: 'causette' }).jwt).toMatchObject({
+      issuer: 'https://app',
+      audience: 'causette',
+    });
+  });
+});
+
+describe('ALLOWED_ORIGINS', () => {
+  it('normalizes a comma-separated list', () => {
+    expect(
+      loadConfig({
+        ALLOWED_ORIGINS: 'https://a.example.com, http://localhost:5173/ ,HTTPS://B.example.com:443',
+      }).allowedOrigins,
+    ).toEqual({
+      kind: 'list',
+      origins: ['https://a.example.com', 'http://localhost:5173', 'https://b.example.com'],
+    });
+  });
+
+  it('refuses paths, queries, credentials and other schemes', () => {
+    for (const bad of [
+      'https://a.example.com/app',
+      'https://a.example.com?x=1',
+      'https://u:p@a.example.com',
+      'ftp://a.example.com',
+      'a.example.com',
+    ]) {
+      expect(problemsOf({ ALLOWED_ORIGINS: bad })[0]).toMatch(/ALLOWED_ORIGINS/);
+    }
+    expect(problemsOf({ ALLOWED_ORIGINS: ' , ' })[0]).toMatch(/ALLOWED_ORIGINS/);
+  });
+});
+
+describe('CLOUDINARY_URL', () => {
+  it('is parsed into its parts', () => {
+    expect(
+      loadConfig({
+        CLOUDINARY_URL: 'cloudinary://123456:s3cr%2Ft@my-cloud',
+        CLOUDINARY_SIGNATURE_ALGORITHM: 'sha256',
+      }).cloudinary,
+    ).toEqual({
+      cloudName: 'my-cloud',
+      apiKey: '123456',
+      apiSecret: 's3cr/t',
+      signatureAlgorithm: 'sha256',
+    });
+  });
+
+  it('refuses a malformed URL', () => {
+    for (const bad of [
+      'https://123:abc@demo',
+      'cloudinary://123@demo',
+      'cloudinary://:abc@demo',
+      'nonsense',
+    ]) {
+      expect(problemsOf({ CLOUDINARY_URL: bad })[0]).toMatch(/CLOUDINARY_URL/);
+    }
+  });
+});
+
+describe('VAPID', () => {
+  it('takes all three keys', () => {
+    expect(loadConfig(vapid).vapid).toEqual({
+      publicKey: vapid.VAPID_PUBLIC_KEY,
+      privateKey: vapid.VAPID_PRIVATE_KEY,
+      subject: 'mailto:ops@example.com',
+    });
+  });
+
+  it('refuses some without the others, and malformed values', () => {
+    expect(problemsOf({ VAPID_PUBLIC_KEY: vapid.VAPID_PUBLIC_KEY })[0]).toMatch(
+      /all three or none/,
+    );
+    const problems = problemsOf({
+      VAPID_PUBLIC_KEY: 'abc',
+      VAPID_PRIVATE_KEY: 'a+b',
+      VAPID_SUBJECT: 'ops',
+    });
+    expect(problems).toHaveLength(3);
+  });
+});
+
+describe('PUBLIC_URL', () => {
+  it('defaults to the bound address, localhost for a wildcard bind', () => {
+    expect(loadConfig({ HOST: '::', PORT: '4000' }).publicUrl).toBe('http://localhost:4000');
+    expect(loadConfig({ HOST: '::1', PORT: '4000' }).publicUrl).toBe('http://[::1]:4000');
+  });
+
+  it('refuses a non-http URL', () => {
+    expect(problemsOf({ PUBLIC_URL: 'ftp://x' })[0]).toMatch(/PUBLIC_URL/);
+    expect(problemsOf({ PUBLIC_URL: 'https://x/?a=1' })[0]).toMatch(/PUBLIC_URL/);
   });
 });
