@@ -1,0 +1,304 @@
+import { createHash } from 'node:crypto';
+import {
+  CONVERSATION_LIST_DEFAULT_LIMIT,
+  type Conversation,
+  type ConversationListResult,
+  type ConversationOpenRequest,
+  type ConversationSubject,
+  type Member,
+} from '@causette/protocol';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { conversationMembers, conversations, messages, users } from '../db/schema';
+import { decodeCursor, encodeCursor } from './cursor';
+import { ServiceError, notAMember } from './errors';
+import { isUuid, newId } from './ids';
+import { type MessageRow, messageColumns, toMessage } from './mappers';
+import { unreadCount } from './unread';
+import type { UsersService } from './users.service';
+
+export interface OpenOutcome {
+  conversation: Conversation;
+  created: boolean;
+  memberIds: string[];
+}
+
+export interface ConversationsService {
+  isMember(userId: string, conversationId: string): Promise<boolean>;
+  /** Throws FORBIDDEN unless `userId` belongs to the conversation. */
+  assertMember(userId: string, conversationId: string): Promise<void>;
+  memberIds(conversationId: string): Promise<string[]>;
+  /** Idempotent per member set and subject; the caller is always a member. */
+  open(callerId: string, request: ConversationOpenRequest): Promise<OpenOutcome>;
+  get(userId: string, conversationId: string): Promise<Conversation>;
+  list(userId: string, page: { cursor?: string; limit?: number }): Promise<ConversationListResult>;
+  /** Conversations as `userId` sees them, in the order of `ids`; ids they cannot see are left out. */
+  views(userId: string, ids: readonly string[]): Promise<Conversation[]>;
+  /** Users who share at least one conversation with `userId` (not `userId`). */
+  contacts(userId: string): Promise<string[]>;
+  /** The ids among `otherIds` that share a conversation with `userId` (and `userId` itself). */
+  sharing(userId: string, otherIds: readonly string[]): Promise<Set<string>>;
+}
+
+/** Same members and subject give the same key, whatever the order the ids came in. */
+export function memberKey(memberIds: readonly string[], subject?: ConversationSubject): string {
+  const payload = JSON.stringify([
+    [...memberIds].sort(),
+    subject?.type ?? null,
+    subject?.id ?? null,
+  ]);
+  return createHash('sha256').update(payload).digest('hex');
+}
+
+export function createConversationsService(
+  db: Db,
+  usersService: UsersService,
+): ConversationsService {
+  async function isMember(userId: string, conversationId: string): Promise<boolean> {
+    if (!isUuid(conversationId)) return false;
+    const rows = await db
+      .select({ one: sql<number>`1` })
+      .from(conversationMembers)
+      .where(
+        and(
+          eq(conversationMembers.conversationId, conversationId),
+          eq(conversationMembers.userId, userId),
+        ),
+      )
+      .limit(1);
+    return rows.length > 0;
+  }
+
+  async function views(userId: string, ids: readonly string[]): Promise<Conversation[]> {
+    const wanted = ids.filter(isUuid);
+    if (wanted.length === 0) return [];
+    const [heads, members, previews] = await Promise.all([
+      db
+        .select({
+          id: conversations.id,
+          subjectType: conversations.subjectType,
+          subjectId: conversations.subjectId,
+          subjectTitle: conversations.subjectTitle,
+          lastSeq: conversations.lastSeq,
+          lastMessageAt: conversations.lastMessageAt,
+          lastReadSeq: conversationMembers.lastReadSeq,
+          markedUnread: conversationMembers.markedUnread,
+        })
+        .from(conversations)
+        .innerJoin(
+          conversationMembers,
+          and(
+            eq(conversationMembers.conversationId, conversations.id),
+            eq(conversationMembers.userId, userId),
+          ),
+        )
+        .where(inArray(conversations.id, wanted)),
+      db
+        .select({
+          conversationId: conversationMembers.conversationId,
+          userId: conversationMembers.userId,
+          lastReadSeq: conversationMembers.lastReadSeq,
+          displayName: users.displayName,
+          avatarUrl: users.avatarUrl,
+          role: users.role,
+        })
+        .from(conversationMembers)
+        .innerJoin(users, eq(users.id, conversationMembers.userId))
+        .where(inArray(conversationMembers.conversationId, wanted))
+        .orderBy(asc(conversationMembers.joinedAt), asc(conversationMembers.userId)),
+      db
+        .select(messageColumns)
+        .from(messages)
+        .innerJoin(
+          conversations,
+          and(
+            eq(conversations.id, messages.conversationId),
+            eq(messages.seq, conversations.lastSeq),
+          ),
+        )
+        .where(inArray(conversations.id, wanted)),
+    ]);
+    const membersOf = new Map<string, Member[]>();
+    for (const row of members) {
+      const member: Member = {
+        userId: row.userId,
+        displayName: row.displayName,
+        lastReadSeq: row.lastReadSeq,
+      };
+      if (row.avatarUrl) member.avatarUrl = row.avatarUrl;
+      if (row.role) member.role = row.role;
+      const list = membersOf.get(row.conversationId) ?? [];
+      list.push(member);
+      membersOf.set(row.conversationId, list);
+    }
+    const previewOf = new Map(
+      previews.map((row) => [row.conversationId, toMessage(row as MessageRow)]),
+    );
+    const headOf = new Map(heads.map((row) => [row.id, row]));
+    return wanted.flatMap((id) => {
+      const head = headOf.get(id);
+      if (!head) return [];
+      const conversation: Conversation = {
+        id,
+        members: membersOf.get(id) ?? [],
+        lastSeq: head.lastSeq,
+        lastMessageAt: head.lastMessageAt.toISOString(),
+        unreadCount: unreadCount(head.lastSeq, head.lastReadSeq, head.markedUnread),
+        markedUnread: head.markedUnread,
+      };
+      if (head.subjectType && head.subjectId) {
+        conversation.subject = { type: head.subjectType, id: head.subjectId };
+        if (head.subjectTitle) conversation.subject.title = head.subjectTitle;
+      }
+      const preview = previewOf.get(id);
+      if (preview) conversation.lastMessage = preview;
+      return [conversation];
+    });
+  }
+
+  async function findByKey(key: string): Promise<string | undefined> {
+    const rows = await db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(eq(conversations.memberKey, key));
+    return rows[0]?.id;
+  }
+
+  return {
+    isMember,
+
+    async assertMember(userId, conversationId) {
+      if (!(await isMember(userId, conversationId))) throw notAMember();
+    },
+
+    async memberIds(conversationId) {
+      if (!isUuid(conversationId)) return [];
+      const rows = await db
+        .select({ userId: conversationMembers.userId })
+        .from(conversationMembers)
+        .where(eq(conversationMembers.conversationId, conversationId));
+      return rows.map((row) => row.userId);
+    },
+
+    async open(callerId, request) {
+      const memberIds = [...new Set([callerId, ...request.participantIds])];
+      if (memberIds.length < 2) {
+        throw new ServiceError(
+          'INVALID',
+          'participantIds: must name at least one user other than you',
+        );
+      }
+      const missing = await usersService.missing(memberIds.filter((id) => id !== callerId));
+      if (missing.length > 0) {
+        throw new ServiceError('NOT_FOUND', `participantIds: unknown user ${missing[0]}`);
+      }
+      const key = memberKey(memberIds, request.subject);
+      let id = await findByKey(key);
+      let created = false;
+      if (!id) {
+        const newIdValue = newId();
+        const inserted = await db.transaction(async (tx) => {
+          const rows = await tx
+            .insert(conversations)
+            .values({
+              id: newIdValue,
+              memberKey: key,
+              subjectType: request.subject?.type ?? null,
+              subjectId: request.subject?.id ?? null,
+              subjectTitle: request.subject?.title ?? null,
+            })
+            // A concurrent open of the same members won: use theirs.
+            .onConflictDoNothing({ target: conversations.memberKey })
+            .returning({ id: conversations.id });
+          if (rows.length === 0) return false;
+          await tx
+            .insert(conversationMembers)
+            .values(memberIds.map((userId) => ({ conversationId: newIdValue, userId })));
+          return true;
+        });
+        created = inserted;
+        id = inserted ? newIdValue : await findByKey(key);
+      }
+      const [conversation] = id ? await views(callerId, [id]) : [];
+      if (!conversation) throw new ServiceError('INTERNAL', 'conversation vanished while opening');
+      return { conversation, created, memberIds: conversation.members.map((m) => m.userId) };
+    },
+
+    async get(userId, conversationId) {
+      const [conversation] = await views(userId, [conversationId]);
+      if (!conversation) throw notAMember();
+      return conversation;
+    },
+
+    async list(userId, page) {
+      const limit = page.limit ?? CONVERSATION_LIST_DEFAULT_LIMIT;
+      const after = page.cursor ? decodeCursor(page.cursor) : undefined;
+      const rows = await db
+        .select({ id: conversations.id, lastMessageAt: conversations.lastMessageAt })
+        .from(conversationMembers)
+        .innerJoin(conversations, eq(conversations.id, conversationMembers.conversationId))
+        .where(
+          and(
+            eq(conversationMembers.userId, userId),
+            after && isUuid(after.id)
+              ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+              : undefined,
+          ),
+        )
+        .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+        .limit(limit + 1);
+      const pageRows = rows.slice(0, limit);
+      const last = pageRows.at(-1);
+      const result: ConversationListResult = {
+        conversations: await views(
+          userId,
+          pageRows.map((r) => r.id),
+        ),
+      };
+      if (rows.length > limit && last)
+        result.nextCursor = encodeCursor({ at: last.lastMessageAt, id: last.id });
+      return result;
+    },
+
+    views,
+
+    async contacts(userId) {
+      const mine = db
+        .select({ id: conversationMembers.conversationId })
+        .from(conversationMembers)
+        .where(eq(conversationMembers.userId, userId));
+      const rows = await db
+        .selectDistinct({ userId: conversationMembers.userId })
+        .from(conversationMembers)
+        .where(
+          and(
+            inArray(conversationMembers.conversationId, mine),
+            ne(conversationMembers.userId, userId),
+          ),
+        );
+      return rows.map((row) => row.userId);
+    },
+
+    async sharing(userId, otherIds) {
+      const result = new Set<string>();
+      if (otherIds.includes(userId)) result.add(userId);
+      const others = otherIds.filter((id) => id !== userId);
+      if (others.length === 0) return result;
+      const mine = db
+        .select({ id: conversationMembers.conversationId })
+        .from(conversationMembers)
+        .where(eq(conversationMembers.userId, userId));
+      const rows = await db
+        .selectDistinct({ userId: conversationMembers.userId })
+        .from(conversationMembers)
+        .where(
+          and(
+            inArray(conversationMembers.conversationId, mine),
+            inArray(conversationMembers.userId, others),
+          ),
+        );
+      for (const row of rows) result.add(row.userId);
+      return result;
+    },
+  };
+}

@@ -1,0 +1,19 @@
+import type { ErrorCode } from '@causette/protocol';
+
+/** A refusal a service reports to the caller; the socket layer turns it into an error ack. */
+export class ServiceError extends Error {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'ServiceError';
+    this.code = code;
+  }
+}
+
+/**
+ * The single answer for a conversation or message the caller may not see: a non-member and a
+ * missing conversation get the same words, so nobody learns whether it exists.
+ */
+export function notAMember(): ServiceError {
+  return new ServiceError('FORBIDDEN', 'not a member of this conversation');
+}

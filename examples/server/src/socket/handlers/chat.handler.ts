@@ -1,0 +1,95 @@
+// message:* events and typing: the messages service stores, then this handler emits.
+import { ServiceError } from '../../services/errors';
+import { pushUnreadCounts, roomsOf } from '../broadcast';
+import { userRoom } from '../types';
+import { type HandlerContext, onNotification, onRequest } from './context';
+
+export function registerChatHandlers(ctx: HandlerContext): void {
+  const { io, socket, userId, deps } = ctx;
+  const { store } = deps;
+
+  onRequest(
+    ctx,
+    'message:send',
+    async (input) => {
+      await store.conversations.assertMember(userId, input.conversationId);
+      if (input.type === 'IMAGE' && !(await deps.verifyAttachment(input.attachment))) {
+        throw new ServiceError(
+          'INVALID',
+          'attachment.url: not an upload this server can vouch for',
+        );
+      }
+      const outcome = await store.messages.send(userId, input);
+      if (!outcome.created) return { message: outcome.message };
+      const { message } = outcome;
+      // The sending socket has its ack; the sender's other tabs and devices get message:new.
+      socket.to(roomsOf(outcome.memberIds)).emit('message:new', { message });
+      io.to(userRoom(userId)).emit('message:received', {
+        messageId: message.id,
+        conversationId: message.conversationId,
+        seq: message.seq,
+      });
+      const others = outcome.memberIds.filter((id) => id !== userId);
+      const changed = outcome.senderUnreadCleared ? [...others, userId] : others;
+      await pushUnreadCounts(io, store, message.conversationId, changed);
+      if (outcome.senderReadAdvanced) {
+        io.to(roomsOf(others)).emit('receipt:read', {
+          conversationId: message.conversationId,
+          userId,
+          lastReadSeq: message.seq,
+          readAt: message.createdAt,
+        });
+      }
+      return { message };
+    },
+    'messages',
+  );
+
+  onRequest(ctx, 'message:history', (input) => store.messages.history(userId, input));
+
+  onRequest(ctx, 'message:read', async (input) => {
+    const outcome = await store.readState.markRead(userId, input.messageId);
+    if (outcome.changed) await pushUnreadCounts(io, store, outcome.conversationId, [userId]);
+    if (outcome.advanced) {
+      const others = (await store.conversations.memberIds(outcome.conversationId)).filter(
+        (id) => id !== userId,
+      );
+      io.to(roomsOf(others)).emit('receipt:read', {
+        conversationId: outcome.conversationId,
+        userId,
+        lastReadSeq: outcome.lastReadSeq,
+        readAt: outcome.readAt,
+      });
+    }
+    return {
+      conversationId: outcome.conversationId,
+      lastReadSeq: outcome.lastReadSeq,
+      unreadCount: outcome.unreadCount,
+    };
+  });
+
+  onRequest(ctx, 'message:unread', async (input) => {
+    const outcome = await store.readState.markUnread(userId, input.conversationId, input.messageId);
+    if (outcome.changed) await pushUnreadCounts(io, store, outcome.conversationId, [userId]);
+    return {
+      conversationId: outcome.conversationId,
+      lastReadSeq: outcome.lastReadSeq,
+      unreadCount: outcome.unreadCount,
+    };
+  });
+
+  onRequest(ctx, 'message:search', (input) => store.search.search(userId, input));
+
+  const relayTyping =
+    (isTyping: boolean) =>
+    async ({ conversationId }: { conversationId: string }) => {
+      const members = await store.conversations.memberIds(conversationId);
+      // Not a member: dropped without a word, like every volatile event.
+      if (!members.includes(userId)) return;
+      const others = members.filter((id) => id !== userId);
+      if (others.length > 0)
+        io.to(roomsOf(others)).volatile.emit('typing:update', { conversationId, userId, isTyping });
+    };
+  onNotification(ctx, 'typing:start', relayTyping(true));
+  onNotification(ctx, 'typing:stop', relayTyping(false));
+}

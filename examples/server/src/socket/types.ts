@@ -1,0 +1,85 @@
+import type {
+  ClientToServerEvents,
+  ImageAttachment,
+  ServerToClientEvents,
+} from '@causette/protocol';
+import type { Logger } from 'pino';
+import type { Server, Socket } from 'socket.io';
+import type { Store } from '../services/store';
+import type { PresenceStore } from './presence-store';
+import type { RateLimiter, RateRule } from './rate-limiter';
+
+/** What the auth module's `verifyToken` resolves to. */
+export interface VerifiedIdentity {
+  userId: string;
+  displayName: string;
+  avatarUrl?: string;
+  role?: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
+}
+
+/** Verifies a JWT; rejects with an error whose `code` is `UNAUTHORIZED` or `TOKEN_EXPIRED`. */
+export type VerifyToken = (token: string) => Promise<VerifiedIdentity>;
+
+/** Whether the server vouches for an image attachment's URL. */
+export type VerifyAttachment = (attachment: ImageAttachment) => Promise<boolean>;
+
+/** Per-user budgets: messages sent, typing notifications, and every other request. */
+export interface RateRules {
+  messages: RateRule;
+  typing: RateRule;
+  requests: RateRule;
+}
+
+export const DEFAULT_RATE_RULES: RateRules = {
+  messages: { capacity: 20, windowMs: 10_000 },
+  typing: { capacity: 10, windowMs: 10_000 },
+  requests: { capacity: 100, windowMs: 10_000 },
+};
+
+export interface SocketServerDeps {
+  store: Store;
+  verifyToken: VerifyToken;
+  verifyAttachment: VerifyAttachment;
+  /** `null` allows every Origin; requests without an Origin header are always allowed. */
+  allowedOrigins: string[] | null;
+  logger: Logger;
+  presenceStore?: PresenceStore;
+  rateLimiter?: RateLimiter;
+  rateRules?: Partial<RateRules>;
+  /** Delay before a user whose last socket left is announced offline (PRESENCE_OFFLINE_GRACE_MS). */
+  presenceGraceMs?: number;
+  /** Clock, for tests. */
+  now?: () => number;
+}
+
+/** Deps with every default filled in. */
+export interface ResolvedDeps extends Required<Omit<SocketServerDeps, 'rateRules'>> {
+  rateRules: RateRules;
+}
+
+/** What the auth middleware leaves on `socket.data`. */
+export interface SocketData {
+  userId: string;
+  displayName: string;
+  expiresAt: number;
+}
+
+export type ChatServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type ChatSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+
+/** The room every socket of a user joins: emits go to rooms so an adapter can span nodes. */
+export function userRoom(userId: string): string {
+  return `user:${userId}`;
+}
