@@ -33,7 +33,7 @@ function form(
   file?: { bytes: Uint8Array; name: string },
 ): FormData {
   const body = new FormData();
-  if (file) body.append('file', new Blob([file.bytes]), file.name);
+  if (file) body.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
   for (const [key, value] of Object.entries(fields)) body.append(key, value);
   return body;
 }
