@@ -10,6 +10,8 @@ export type {
   PresenceStatus,
   PushSubscriptionJSON,
   SearchHit,
+  UploadSignature,
+  UploadSignatureAlgorithm,
 } from './types';
 export type {
   ConversationGetRequest,

@@ -93,3 +93,32 @@ export interface PushSubscriptionJSON {
   expirationTime?: number | null;
   keys: { p256dh: string; auth: string };
 }
+
+/** How the upload service signs requests (set on the Cloudinary account). */
+export type UploadSignatureAlgorithm = 'sha1' | 'sha256';
+
+/**
+ * What `POST /uploads/sign` returns: everything a client needs to upload one image directly to
+ * Cloudinary (or to the reference server's local store, which answers like Cloudinary).
+ */
+export interface UploadSignature {
+  /** POST a multipart form here: `file` plus every entry of `fields`. */
+  uploadUrl: string;
+  apiKey: string;
+  cloudName: string;
+  /** Unix seconds; the signature is accepted for an hour after it. */
+  timestamp: number;
+  signature: string;
+  signatureAlgorithm: UploadSignatureAlgorithm;
+  /** The uploader's folder; `publicId` lies inside it. */
+  folder: string;
+  /** The public id the image will get. One signature is good for one image. */
+  publicId: string;
+  allowedFormats: ImageFormat[];
+  /** Largest file accepted, in bytes. */
+  maxBytes: number;
+  /** When the signature stops being accepted, ms since the epoch. */
+  expiresAt: number;
+  /** The exact form fields to send with `file` (Cloudinary's names), signature included. */
+  fields: Record<string, string>;
+}

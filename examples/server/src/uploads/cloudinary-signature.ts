@@ -1,4 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { UploadSignatureAlgorithm } from '@causette/protocol';
 
 // Cloudinary's request signature (cloudinary.com/documentation/authentication_signatures):
 // every parameter sent except file, cloud_name, resource_type and api_key, timestamp included,
@@ -7,7 +8,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 // signature version 2 also escapes `&` inside values as `%26`, which changes nothing for values
 // without one, so it is done here too.
 
-export type SignatureAlgorithm = 'sha1' | 'sha256';
+export type SignatureAlgorithm = UploadSignatureAlgorithm;
 
 /** A parameter value as the SDKs accept it; empty values are left out of the signature. */
 export type SignedValue = string | number | boolean | readonly string[] | undefined | null;

@@ -1,34 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { IMAGE_FORMATS, type ImageFormat } from '@causette/protocol';
-import { signParams, type SignatureAlgorithm } from './cloudinary-signature';
+import { IMAGE_FORMATS, type UploadSignature } from '@causette/protocol';
+import { signParams } from './cloudinary-signature';
 import { userFolder } from './delivery-url';
 import type { UploadTarget } from './upload-target';
 
-/** What `POST /uploads/sign` returns: everything a client needs to upload one image directly. */
-export interface UploadSignature {
-  /** POST a multipart form here: `file` plus every entry of `fields`. */
-  uploadUrl: string;
-  apiKey: string;
-  cloudName: string;
-  /** Unix seconds; the signature is accepted for an hour after it. */
-  timestamp: number;
-  signature: string;
-  signatureAlgorithm: SignatureAlgorithm;
-  /** The uploader's folder; `publicId` lies inside it. */
-  folder: string;
-  /** The public id the image will get. One signature is good for one image. */
-  publicId: string;
-  allowedFormats: ImageFormat[];
-  /** Largest file accepted, in bytes (enforced by the local store and by the client). */
-  maxBytes: number;
-  /** When the signature stops being accepted, ms since the epoch. */
-  expiresAt: number;
-  /** The exact form fields to send with `file` (Cloudinary's names), signature included. */
-  fields: Record<string, string>;
-}
-
 /** Signatures are accepted this long after their timestamp (Cloudinary's own rule). */
 export const SIGNATURE_LIFETIME_MS = 60 * 60 * 1000;
+
+export type { UploadSignature };
 
 /** Signs upload parameters for one user and one image. */
 export type SignUpload = (userId: string, now?: number) => UploadSignature;
