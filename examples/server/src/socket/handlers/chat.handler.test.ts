@@ -60,7 +60,7 @@ describe('message:send', () => {
     expect(await received).toEqual({ messageId: message.id, conversationId, seq: 1 });
     expect(await brunoUnread).toEqual({ count: 1, conversationId, conversationUnread: 1 });
     await sleep(100);
-    expect(anaOwnNew).toEqual([]);
+    expect(anaOwnNew).toEqual([{ message }]);
   });
 
   it('returns the original on a resend after a dropped ack, broadcasting nothing new', async () => {

@@ -5,7 +5,7 @@ import { userRoom } from '../types';
 import { type HandlerContext, onNotification, onRequest } from './context';
 
 export function registerChatHandlers(ctx: HandlerContext): void {
-  const { io, socket, userId, deps } = ctx;
+  const { io, userId, deps } = ctx;
   const { store } = deps;
 
   onRequest(
@@ -22,8 +22,9 @@ export function registerChatHandlers(ctx: HandlerContext): void {
       const outcome = await store.messages.send(userId, input);
       if (!outcome.created) return { message: outcome.message };
       const { message } = outcome;
-      // The sending socket has its ack; the sender's other tabs and devices get message:new.
-      socket.to(roomsOf(outcome.memberIds)).emit('message:new', { message });
+      // Every member socket, the sending one included: PROTOCOL.md says "every member's sockets",
+      // and a client dedupes by id and clientId, so the ack and the event may arrive in any order.
+      io.to(roomsOf(outcome.memberIds)).emit('message:new', { message });
       io.to(userRoom(userId)).emit('message:received', {
         messageId: message.id,
         conversationId: message.conversationId,
