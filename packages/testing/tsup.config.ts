@@ -1,11 +1,13 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: { index: 'src/index.ts', 'scenarios/index': 'src/scenarios/index.ts' },
   format: ['esm'],
   dts: true,
   clean: true,
   sourcemap: true,
   target: 'es2022',
   treeshake: true,
+  // Peers: the user's own copies (msw/node is imported lazily by listen()).
+  external: ['vitest', 'socket.io-client', 'msw', 'msw/node'],
 });

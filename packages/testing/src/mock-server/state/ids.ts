@@ -1,0 +1,19 @@
+/**
+ * Makes ids shaped like UUID v7: time-ordered, deterministic for a given clock. `at` stamps an id
+ * with another time than now (seeded history).
+ */
+export function createIdGenerator(now: () => number): (at?: number) => string {
+  let lastMs = -1;
+  let counter = 0;
+  return (at = now()) => {
+    const ms = Math.max(0, Math.floor(at));
+    if (ms === lastMs) counter++;
+    else {
+      lastMs = ms;
+      counter = 0;
+    }
+    const time = ms.toString(16).padStart(12, '0').slice(-12);
+    const seq = counter.toString(16).padStart(15, '0').slice(-15);
+    return `${time.slice(0, 8)}-${time.slice(8)}-7${seq.slice(0, 3)}-8${seq.slice(3, 6)}-${seq.slice(6)}000`;
+  };
+}
