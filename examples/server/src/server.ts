@@ -51,8 +51,10 @@ export interface StartServerOptions<Db extends DatabaseHandle> {
   // development only, e.g. `(db) => insertSeed(db, { users: seedUsers, listings: seedListings,
   // conversations: seedConversations(Date.now()), presence: seedPresence(Date.now()) })`.
   seedDatabase?: (db: Db) => Promise<void>;
-  // INTEGRATION POINT (src/socket): `attachSocketServer(httpServer, deps)`. It is called after the
-  // HTTP handler is installed, which socket.io requires to route non-socket requests to it.
+  // INTEGRATION POINT (src/socket): `startSocketServer(httpServer, { ...deps, redisUrl:
+  // config.redisUrl })` (Redis scale-out on when REDIS_URL is set; it is async for the Redis
+  // connection). It is called after the HTTP handler is installed, which socket.io requires to
+  // route non-socket requests to it.
   attachSocketServer?: (
     httpServer: HttpServer,
     deps: SocketServerDeps<Db | undefined>,

@@ -7,9 +7,10 @@ import { registerConversationHandlers } from './handlers/conversation.handler';
 import { PresenceTracker, registerPresenceHandlers } from './handlers/presence.handler';
 import { registerPushHandlers } from './handlers/push.handler';
 import { authMiddleware } from './middleware/auth';
-import { originCheck } from './middleware/origin';
+import { corsOrigin, originCheck } from './middleware/origin';
 import { InMemoryPresenceStore } from './presence-store';
 import { InMemoryRateLimiter } from './rate-limiter';
+import { connectRedisScaleOut } from './redis-scale-out';
 import { scheduleSessionExpiry } from './session-expiry';
 import {
   type ChatServer,
@@ -26,16 +27,31 @@ export type {
   VerifyToken,
   RateRules,
 } from './types';
-export type { PresenceStore } from './presence-store';
+export type { ScaleOut } from './types';
+export type {
+  JoinResult,
+  LeaveResult,
+  OfflineWindow,
+  PresenceStore,
+  SettledOffline,
+} from './presence-store';
 export type { RateLimiter, RateRule, RateDecision } from './rate-limiter';
+export type { RedisScaleOut, RedisScaleOutOptions } from './redis-scale-out';
+export type { RedisPresenceStoreOptions } from './redis-presence-store';
+export type { RedisRateLimiterOptions } from './redis-rate-limiter';
+export type { RedisScriptClient } from './redis-script';
 export { InMemoryPresenceStore } from './presence-store';
 export { InMemoryRateLimiter } from './rate-limiter';
+export { RedisPresenceStore } from './redis-presence-store';
+export { RedisRateLimiter } from './redis-rate-limiter';
+export { DEFAULT_REDIS_KEY_PREFIX, connectRedisScaleOut } from './redis-scale-out';
 
 export interface SocketServerHandle {
   io: ChatServer;
   /**
    * Stops accepting, disconnects every socket, waits for in-flight handlers, stores users still
-   * in their offline grace as offline. Like `io.close()`, it closes the HTTP server too.
+   * in their offline grace as offline (or, scaled out, leaves them to the other nodes), then
+   * closes the scale-out connections. Like `io.close()`, it closes the HTTP server too.
    */
   close(): Promise<void>;
 }
@@ -45,14 +61,18 @@ function resolve(deps: SocketServerDeps): ResolvedDeps {
   return {
     ...deps,
     now,
-    presenceStore: deps.presenceStore ?? new InMemoryPresenceStore(),
-    rateLimiter: deps.rateLimiter ?? new InMemoryRateLimiter(now),
+    presenceStore:
+      deps.presenceStore ?? deps.scaleOut?.presenceStore ?? new InMemoryPresenceStore(),
+    rateLimiter: deps.rateLimiter ?? deps.scaleOut?.rateLimiter ?? new InMemoryRateLimiter(now),
     rateRules: { ...DEFAULT_RATE_RULES, ...deps.rateRules },
     presenceGraceMs: deps.presenceGraceMs ?? PRESENCE_OFFLINE_GRACE_MS,
   };
 }
 
-/** Serves the Causette protocol (PROTOCOL.md) on `httpServer`. */
+/**
+ * Serves the Causette protocol (PROTOCOL.md) on `httpServer`. With `scaleOut`, its adapter
+ * carries every emit to the other nodes and presence and rate limits are shared.
+ */
 export function attachSocketServer(
   httpServer: HttpServer,
   options: SocketServerDeps,
@@ -63,8 +83,9 @@ export function attachSocketServer(
     maxHttpBufferSize: MAX_PACKET_BYTES,
     perMessageDeflate: false,
     allowRequest: originCheck(deps.allowedOrigins),
-    cors: { origin: deps.allowedOrigins ?? true },
+    cors: { origin: corsOrigin(deps.allowedOrigins) },
   });
+  if (deps.scaleOut) io.adapter(deps.scaleOut.adapter);
   const inFlight = new Set<Promise<unknown>>();
   const track = (work: Promise<unknown>) => {
     const settled = work.catch((error: unknown) =>
@@ -103,6 +124,39 @@ export function attachSocketServer(
       await io.close();
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
       await presence.close();
+      await deps.scaleOut?.close();
     },
   };
+}
+
+/** Options of {@link startSocketServer}: the socket server's, plus where Redis is. */
+export interface StartSocketServerOptions extends Omit<SocketServerDeps, 'scaleOut'> {
+  /** REDIS_URL: when set, scale-out through Redis is on. */
+  redisUrl?: string;
+  /** Prefix of every Redis key and channel (`causette:` by default). */
+  redisKeyPrefix?: string;
+}
+
+/**
+ * {@link attachSocketServer}, connecting to Redis first when `redisUrl` is set (and failing when
+ * Redis cannot be reached, like a database that is down at start).
+ */
+export async function startSocketServer(
+  httpServer: HttpServer,
+  options: StartSocketServerOptions,
+): Promise<SocketServerHandle> {
+  const { redisUrl, redisKeyPrefix, ...deps } = options;
+  if (!redisUrl) return attachSocketServer(httpServer, deps);
+  const scaleOut = await connectRedisScaleOut({
+    url: redisUrl,
+    logger: deps.logger,
+    ...(redisKeyPrefix === undefined ? {} : { keyPrefix: redisKeyPrefix }),
+    ...(deps.presenceGraceMs === undefined ? {} : { presenceGraceMs: deps.presenceGraceMs }),
+  });
+  try {
+    return attachSocketServer(httpServer, { ...deps, scaleOut });
+  } catch (error) {
+    await scaleOut.close();
+    throw error;
+  }
 }

@@ -4,8 +4,9 @@ import type {
   ServerToClientEvents,
 } from '@causette/protocol';
 import type { Logger } from 'pino';
-import type { Server, Socket } from 'socket.io';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 import type { Store } from '../services/store';
+import type { OriginPolicy } from './middleware/origin';
 import type { PresenceStore } from './presence-store';
 import type { RateLimiter, RateRule } from './rate-limiter';
 
@@ -38,13 +39,31 @@ export const DEFAULT_RATE_RULES: RateRules = {
   requests: { capacity: 100, windowMs: 10_000 },
 };
 
+/**
+ * What lets several processes act as one (the Redis one is `connectRedisScaleOut`): the Socket.io
+ * adapter that carries emits between nodes, and the stores every node shares.
+ */
+export interface ScaleOut {
+  /** Installed with `io.adapter()`. */
+  adapter: NonNullable<ServerOptions['adapter']>;
+  presenceStore: PresenceStore;
+  rateLimiter: RateLimiter;
+  /** Releases the connections; called by the socket server's `close()`, after everything else. */
+  close(): Promise<void>;
+}
+
 export interface SocketServerDeps {
   store: Store;
   verifyToken: VerifyToken;
   verifyAttachment: VerifyAttachment;
   /** `null` allows every Origin; requests without an Origin header are always allowed. */
-  allowedOrigins: string[] | null;
+  allowedOrigins: OriginPolicy;
   logger: Logger;
+  /**
+   * Scale-out across processes (adapter and shared stores). The socket server owns it from then
+   * on: its `close()` closes it. `presenceStore` and `rateLimiter`, when given, still win.
+   */
+  scaleOut?: ScaleOut;
   presenceStore?: PresenceStore;
   rateLimiter?: RateLimiter;
   rateRules?: Partial<RateRules>;
@@ -55,8 +74,9 @@ export interface SocketServerDeps {
 }
 
 /** Deps with every default filled in. */
-export interface ResolvedDeps extends Required<Omit<SocketServerDeps, 'rateRules'>> {
+export interface ResolvedDeps extends Required<Omit<SocketServerDeps, 'rateRules' | 'scaleOut'>> {
   rateRules: RateRules;
+  scaleOut?: ScaleOut;
 }
 
 /** What the auth middleware leaves on `socket.data`. */
