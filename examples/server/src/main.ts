@@ -1,3 +1,4 @@
+import { chatServerParts } from './app';
 import { runCli } from './cli';
 
 await runCli(
@@ -12,11 +13,5 @@ await runCli(
       process.on('SIGINT', handler);
     },
   },
-  {
-    // INTEGRATION POINT: once src/db and src/socket exist, pass them here (see StartServerOptions
-    // in ./server):
-    //   openDatabase,                                  // from './db'
-    //   seedDatabase: (db) => insertSeed(db, ...),     // development only; data from './seed'
-    //   attachSocketServer,                            // from './socket'
-  },
+  chatServerParts(),
 );
