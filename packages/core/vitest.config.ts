@@ -1,4 +1,24 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
 import { testDefaults } from '../../vitest.shared.ts';
 
-export default defineConfig(testDefaults(import.meta.dirname));
+export default mergeConfig(
+  defineConfig(testDefaults(import.meta.dirname)),
+  defineConfig({
+    test: {
+      // The mock server (msw) intercepts the global WebSocket, which Node 20 only defines behind
+      // this flag (Node 22+ has it by default; the flag is harmless there).
+      execArgv: ['--experimental-websocket'],
+      coverage: {
+        provider: 'v8',
+        include: ['src/**/*.ts'],
+        exclude: [
+          'src/**/*.test.ts',
+          'src/**/*.test-fixtures.ts',
+          'src/**/test-*.ts',
+          'src/index.ts',
+        ],
+        reporter: ['text-summary', 'text'],
+      },
+    },
+  }),
+);

@@ -1,2 +1,60 @@
+// The public surface of @causette/core. Everything else is internal and may change.
+
+// The client
+export { DefaultChatClient, createChatClient } from './client';
+export type { ChatClient, ChatClientOptions, SendMessageInput, TypingHandle } from './client';
+export type { ChatClientEventName, ChatClientEvents, ChatNotification } from './events';
+export { ChatError, isChatError } from './errors';
+export type { ChatErrorCode } from './errors';
+
+// Its state, for bindings (`useSyncExternalStore(client.subscribe, client.getSnapshot)`)
+export {
+  initialChatState,
+  selectActiveConversationId,
+  selectConnection,
+  selectConversation,
+  selectConversationOrder,
+  selectMessageWindow,
+  selectMessages,
+  selectPresence,
+  selectReadByOthers,
+  selectStorageDurable,
+  selectTyping,
+  selectUnreadCount,
+  selectUnreadTotal,
+  selectUser,
+} from './store';
+export type { ChatState, ChatUser, ConversationsState, StorageState, UnreadState } from './store';
+export { isSentMessage } from './messages';
+export type {
+  DisplayMessage,
+  MessageWindow,
+  PendingMessage,
+  PendingStatus,
+  SentMessage,
+} from './messages';
+export type { ConnectionSnapshot, ConnectionStatus, Logger } from './connection';
+
+// Helpers an app calls itself
 export { backoffDelay } from './backoff';
 export type { BackoffOptions } from './backoff';
+export { decodeTokenClaims } from './auth';
+export type { TokenClaims } from './auth';
+export { requestUploadSignature, uploadImage, validateImageFile } from './uploads';
+export type {
+  ImageFileLimits,
+  RequestUploadSignatureOptions,
+  UploadOptions,
+  UploadProgress,
+} from './uploads';
+export {
+  playNotificationSound,
+  requestNotificationPermission,
+  showBrowserNotification,
+  subscribeToPush,
+} from './notifications';
+export type {
+  BrowserNotificationOptions,
+  NotificationSoundOptions,
+  SubscribeToPushOptions,
+} from './notifications';

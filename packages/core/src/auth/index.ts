@@ -1,0 +1,2 @@
+export { decodeTokenClaims } from './token-claims';
+export type { TokenClaims } from './token-claims';

@@ -1,0 +1,263 @@
+import EventEmitter from 'eventemitter3';
+import type { Conversation, ConversationSubject, SearchResult } from '@causette/protocol';
+import { decodeTokenClaims } from '../auth/token-claims';
+import { Connection } from '../connection/connection';
+import { ChatError } from '../errors';
+import type { ChatClientEvents } from '../events/types';
+import type { PendingMessage } from '../messages/types';
+import { subscribeToPush } from '../notifications/push';
+import { openChatStorage } from '../storage/open-storage';
+import type { ChatStorage } from '../storage/types';
+import { createStore, patchObject } from '../store/create-store';
+import { type ChatState, type ChatUser, initialChatState } from '../store/types';
+import { ClientConversations } from './client-conversations';
+import { ClientMessages, shouldNotify } from './client-messages';
+import { ClientPresence } from './client-presence';
+import { ClientReadState } from './client-read-state';
+import { type ClientContext, report } from './context';
+import type { ChatClient, ChatClientOptions, SendMessageInput, TypingHandle } from './types';
+
+/** The default {@link ChatClient}: one connection, one store, one outbox per signed-in user. */
+export class DefaultChatClient implements ChatClient {
+  readonly #options: ChatClientOptions;
+  readonly #ctx: ClientContext;
+  readonly #emitter = new EventEmitter<ChatClientEvents>();
+  readonly #messages: ClientMessages;
+  readonly #conversations: ClientConversations;
+  readonly #readState: ClientReadState;
+  readonly #presence: ClientPresence;
+  #user: ChatUser | undefined;
+  #storage: Promise<ChatStorage> | undefined;
+  #destroyed = false;
+
+  constructor(options: ChatClientOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new ChatError('INVALID', 'createChatClient takes an options object');
+    }
+    if (typeof options.url !== 'string' || options.url === '') {
+      throw new ChatError('INVALID', 'url must be the chat server URL');
+    }
+    if (typeof options.getToken !== 'function') {
+      throw new ChatError('INVALID', 'getToken must be a function returning a JWT');
+    }
+    if (
+      options.storage !== undefined &&
+      options.storage !== 'indexeddb' &&
+      options.storage !== 'memory'
+    ) {
+      throw new ChatError('INVALID', "storage must be 'indexeddb' or 'memory'");
+    }
+    this.#options = options;
+    const store = createStore<ChatState>(initialChatState({ kind: 'memory', durable: false }));
+    const connection = new Connection({
+      url: options.url,
+      getToken: async () => this.#learn(await options.getToken()),
+      ...(options.socketOptions ? { socketOptions: options.socketOptions } : {}),
+      ...(options.logger ? { logger: options.logger } : {}),
+      ...(options.random ? { random: options.random } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    });
+    this.#ctx = {
+      store,
+      connection,
+      emitter: this.#emitter,
+      request: (event, payload) => connection.request(event, payload),
+      ...(options.logger ? { logger: options.logger } : {}),
+      userId: () => this.#user?.userId,
+    };
+    this.#conversations = new ClientConversations(this.#ctx);
+    this.#messages = new ClientMessages(this.#ctx, {
+      uploadUrl: options.uploadUrl ?? options.url,
+      getToken: options.getToken,
+      onIncoming: (message) => {
+        const state = store.getSnapshot();
+        if (!shouldNotify(state.activeConversationId, message)) return;
+        const conversation = state.conversations.byId[message.conversationId];
+        this.#emitter.emit('notification', {
+          message,
+          hidden: typeof document !== 'undefined' && document.visibilityState === 'hidden',
+          ...(conversation ? { conversation } : {}),
+        });
+      },
+    });
+    this.#readState = new ClientReadState(this.#ctx, (id) => this.#messages.sync.loadLatest(id));
+    this.#presence = new ClientPresence(this.#ctx);
+    connection.on('message:new', ({ message }) => this.#messages.onNew(message));
+    connection.onStatus((snapshot) => {
+      store.setState((s) => patchObject(s, { connection: snapshot }));
+      if (snapshot.status !== 'connected') this.#presence.onDisconnected();
+      this.#emitter.emit('connection', snapshot);
+    });
+    connection.onSession(() => void this.#onSession());
+  }
+
+  connect(): void {
+    this.#alive();
+    if (!this.#user) {
+      // Learn the user (and open their storage) without waiting for the socket.
+      Promise.resolve()
+        .then(() => this.#options.getToken())
+        .then((token) => this.#learn(token))
+        .catch((error: unknown) => report(this.#ctx, error, 'reading the token'));
+    }
+    this.#ctx.connection.connect();
+  }
+
+  disconnect(): void {
+    if (!this.#destroyed) this.#ctx.connection.disconnect();
+  }
+
+  destroy(): void {
+    if (this.#destroyed) return;
+    this.#destroyed = true;
+    this.#ctx.connection.destroy();
+    this.#messages.dispose();
+    this.#readState.dispose();
+    this.#presence.dispose();
+    this.#emitter.removeAllListeners();
+    this.#storage?.then((storage) => storage.close()).catch(() => undefined);
+  }
+
+  getSnapshot(): ChatState {
+    return this.#ctx.store.getSnapshot();
+  }
+
+  subscribe(listener: () => void): () => void {
+    return this.#ctx.store.subscribe(listener);
+  }
+
+  on<E extends keyof ChatClientEvents>(event: E, listener: ChatClientEvents[E]): () => void {
+    if (typeof listener !== 'function')
+      throw new ChatError('INVALID', 'listener must be a function');
+    this.#alive();
+    const emitter = this.#emitter as unknown as EventEmitter<
+      Record<string, (...args: unknown[]) => void>
+    >;
+    const handler = listener as (...args: unknown[]) => void;
+    emitter.on(event, handler);
+    return () => {
+      emitter.off(event, handler);
+    };
+  }
+
+  sendMessage(conversationId: string, input: SendMessageInput): PendingMessage {
+    this.#alive();
+    const pending = this.#messages.send(conversationId, input);
+    this.#presence.stopTyping(conversationId);
+    return pending;
+  }
+
+  retryMessage(clientId: string): Promise<void> {
+    return this.#messages.retry(clientId);
+  }
+
+  discardMessage(clientId: string): Promise<void> {
+    return this.#messages.discard(clientId);
+  }
+
+  loadConversations(options?: { more?: boolean }): Promise<void> {
+    return this.#conversations.load(options);
+  }
+
+  openConversation(options: {
+    participantIds: string[];
+    subject?: ConversationSubject;
+  }): Promise<Conversation> {
+    return this.#conversations.open(options);
+  }
+
+  loadOlderMessages(conversationId: string): Promise<void> {
+    return this.#messages.sync.loadOlder(conversationId);
+  }
+
+  setActiveConversation(conversationId: string | null): void {
+    this.#readState.setActive(conversationId);
+  }
+
+  markRead(conversationId: string, messageId?: string): Promise<void> {
+    return this.#readState.markRead(conversationId, messageId);
+  }
+
+  markUnread(conversationId: string, messageId?: string): Promise<void> {
+    return this.#readState.markUnread(conversationId, messageId);
+  }
+
+  search(
+    query: string,
+    options?: { conversationId?: string; cursor?: string; limit?: number },
+  ): Promise<SearchResult> {
+    return this.#conversations.search(query, options);
+  }
+
+  typing(conversationId: string): TypingHandle {
+    return this.#presence.typing(conversationId);
+  }
+
+  watchPresence(userIds: readonly string[]): () => void {
+    return this.#presence.watch(userIds);
+  }
+
+  async registerPush(options: {
+    serviceWorkerRegistration: ServiceWorkerRegistration;
+    publicKey: string;
+  }): Promise<void> {
+    const subscription = await subscribeToPush(options);
+    await this.#ctx.request('push:subscribe', { subscription });
+  }
+
+  #alive(): void {
+    if (this.#destroyed) throw new ChatError('DESTROYED', 'the client was destroyed');
+  }
+
+  /** Reads the user from a token; the first time, opens their storage and outbox. */
+  #learn(token: string): string {
+    if (this.#user || this.#destroyed) return token;
+    const claims = decodeTokenClaims(token);
+    const user: ChatUser = {
+      userId: claims.userId,
+      displayName: claims.displayName,
+      ...(claims.avatarUrl ? { avatarUrl: claims.avatarUrl } : {}),
+      ...(claims.role ? { role: claims.role } : {}),
+    };
+    this.#user = user;
+    const { store } = this.#ctx;
+    store.setState((s) => patchObject(s, { user }));
+    const storage = openChatStorage({
+      userId: user.userId,
+      preference: this.#options.storage ?? 'indexeddb',
+      ...(this.#options.indexedDB ? { indexedDB: this.#options.indexedDB } : {}),
+      onFallback: (error) => report(this.#ctx, error, 'opening IndexedDB'),
+    });
+    this.#storage = storage;
+    storage
+      .then((opened) => {
+        if (this.#destroyed) opened.close();
+        else
+          store.setState((s) =>
+            patchObject(s, {
+              storage: patchObject(s.storage, { kind: opened.kind, durable: opened.durable }),
+            }),
+          );
+      })
+      .catch(() => undefined);
+    this.#messages.start(storage);
+    return token;
+  }
+
+  async #onSession(): Promise<void> {
+    this.#presence.onSession();
+    await this.#messages.onSession();
+    const active = this.#ctx.store.getSnapshot().activeConversationId;
+    if (active) {
+      await this.#messages.sync
+        .loadLatest(active)
+        .catch((error: unknown) => report(this.#ctx, error, 'loading the conversation'));
+    }
+    this.#readState.readActive();
+  }
+}
+
+/** Creates a chat client; call `connect()` to go online. Nothing runs before that. */
+export function createChatClient(options: ChatClientOptions): ChatClient {
+  return new DefaultChatClient(options);
+}

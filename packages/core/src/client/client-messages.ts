@@ -1,0 +1,145 @@
+import { type Message, contentProblem } from '@causette/protocol';
+import { isVisible } from '../environment';
+import { ChatError } from '../errors';
+import type { PendingMessage } from '../messages/types';
+import { setPending } from '../messages/timeline';
+import { Outbox } from '../outbox/outbox';
+import type { ChatStorage } from '../storage/types';
+import { updateWindow } from '../store/reducers';
+import { Synchronizer } from '../sync/synchronizer';
+import { requestUploadSignature, uploadImage, validateImageFile } from '../uploads';
+import { type ClientContext, report, requireId } from './context';
+import type { SendMessageInput } from './types';
+
+/** Outbox, sync and incoming messages, wired to the store and the connection. */
+export class ClientMessages {
+  readonly sync: Synchronizer;
+  #outbox: Outbox | undefined;
+  #loaded: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: ClientContext,
+    private readonly options: {
+      uploadUrl: string;
+      getToken: () => string | Promise<string>;
+      /** A message from someone else arrived (notifications, auto mark-read). */
+      onIncoming: (message: Message) => void;
+    },
+  ) {
+    this.sync = new Synchronizer({
+      store: ctx.store,
+      request: ctx.request,
+      onServerMessages: (messages) => this.#acknowledge(messages),
+      onError: (error) => report(ctx, error, 'history fetch'),
+    });
+  }
+
+  /** Creates the outbox once the user and their storage are known. */
+  start(storage: Promise<ChatStorage>): void {
+    if (this.#outbox) return;
+    const { ctx } = this;
+    const outbox = new Outbox({
+      storage,
+      send: async (request) => (await ctx.request('message:send', request)).message,
+      isConnected: () => ctx.connection.state.status === 'connected',
+      upload: (image, { signal, onProgress }) => this.#upload(image, signal, onProgress),
+      onChange: (conversationId, pending) =>
+        ctx.store.setState((s) => updateWindow(s, conversationId, (w) => setPending(w, pending))),
+      onSent: (message) => {
+        this.sync.receive([message]);
+        ctx.emitter.emit('message', message);
+      },
+      onError: (error, clientId) => {
+        report(ctx, error, `message ${clientId}`);
+        if (!error.transient) ctx.emitter.emit('message:failed', clientId, error);
+      },
+    });
+    this.#outbox = outbox;
+    this.#loaded = outbox.load().catch((error: unknown) => report(ctx, error, 'outbox load'));
+  }
+
+  /** Every (re)connect: catch up with `sync`, then send what waits in the outbox. */
+  async onSession(): Promise<void> {
+    await this.#loaded;
+    try {
+      await this.sync.syncSession();
+    } catch (error) {
+      report(this.ctx, error, 'sync');
+    }
+    this.#outbox?.flush();
+  }
+
+  /** `message:new`. */
+  onNew(message: Message): void {
+    this.sync.receive([message]);
+    this.ctx.emitter.emit('message', message);
+    if (message.senderId !== this.ctx.userId()) this.options.onIncoming(message);
+  }
+
+  send(conversationId: string, input: SendMessageInput): PendingMessage {
+    requireId(conversationId, 'conversationId');
+    if (typeof input !== 'object' || input === null) {
+      throw new ChatError('INVALID', 'sendMessage takes { content, image? }');
+    }
+    const { image } = input;
+    if (image !== undefined && !(typeof Blob !== 'undefined' && image instanceof Blob)) {
+      throw new ChatError('INVALID', 'image must be a Blob or File');
+    }
+    const content = input.content ?? '';
+    if (typeof content !== 'string') throw new ChatError('INVALID', 'content must be a string');
+    const type = image ? 'IMAGE' : 'TEXT';
+    const problem = contentProblem(type, content);
+    if (problem) throw new ChatError('INVALID', problem);
+    const userId = this.ctx.userId();
+    if (!this.#outbox || !userId) {
+      throw new ChatError('OFFLINE', 'call connect() before sending: the user is not known yet');
+    }
+    const queued = { conversationId, senderId: userId, type, content } as const;
+    return this.#outbox.add(image ? { ...queued, image } : queued);
+  }
+
+  retry(clientId: string): Promise<void> {
+    return this.#require().retry(clientId);
+  }
+
+  discard(clientId: string): Promise<void> {
+    return this.#require().discard(clientId);
+  }
+
+  dispose(): void {
+    this.#outbox?.dispose();
+    this.sync.dispose();
+  }
+
+  #require(): Outbox {
+    if (!this.#outbox) throw new ChatError('NOT_FOUND', 'no unsent message: not connected yet');
+    return this.#outbox;
+  }
+
+  #acknowledge(messages: readonly Message[]): void {
+    const outbox = this.#outbox;
+    const userId = this.ctx.userId();
+    if (!outbox || !userId) return;
+    for (const message of messages) if (message.senderId === userId) outbox.acknowledge(message);
+  }
+
+  async #upload(
+    image: Blob,
+    signal: AbortSignal,
+    onProgress: (p: { loaded: number; total: number }) => void,
+  ) {
+    await validateImageFile(image);
+    const token = await this.options.getToken();
+    const signature = await requestUploadSignature({ url: this.options.uploadUrl, token, signal });
+    await validateImageFile(image, {
+      maxBytes: signature.maxBytes,
+      allowedFormats: signature.allowedFormats,
+    });
+    return uploadImage(image, signature, { signal, onProgress });
+  }
+}
+
+/** Whether a message from someone else deserves a `notification` event. */
+export function shouldNotify(activeConversationId: string | null, message: Message): boolean {
+  return activeConversationId !== message.conversationId || !isVisible();
+}

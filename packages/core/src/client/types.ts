@@ -1,0 +1,79 @@
+import type { Conversation, ConversationSubject, SearchResult } from '@causette/protocol';
+import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+import type { Logger } from '../connection/types';
+import type { ChatClientEvents } from '../events/types';
+import type { PendingMessage } from '../messages/types';
+import type { ChatState } from '../store/types';
+
+/** Options of {@link createChatClient}. */
+export interface ChatClientOptions {
+  /** The chat server's URL (socket.io endpoint, also the base of `/uploads/sign`). */
+  url: string;
+  /** Returns a fresh JWT; called before every connection attempt. */
+  getToken: () => string | Promise<string>;
+  /** Where the outbox lives: IndexedDB by default when present, else memory. */
+  storage?: 'indexeddb' | 'memory';
+  /** BCP 47 locale for UI strings (kept for bindings; the core sends no text of its own). */
+  locale?: string;
+  logger?: Logger;
+  /** Passed to socket.io-client (reconnection, autoConnect and auth stay ours). */
+  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** Base URL of `POST /uploads/sign`; `url` by default. */
+  uploadUrl?: string;
+  /** The IndexedDB factory (tests, workers); the global one by default. */
+  indexedDB?: IDBFactory;
+  /** Backoff jitter source (tests). */
+  random?: () => number;
+  /** How long a request waits for its ack, in ms. */
+  requestTimeoutMs?: number;
+}
+
+/** What `sendMessage` takes: text, or an image with an optional caption. */
+export interface SendMessageInput {
+  content?: string;
+  image?: Blob;
+}
+
+/** Sends typing notifications for one conversation. */
+export interface TypingHandle {
+  /** Call on every keystroke: `typing:start` at most every 3 s, `typing:stop` after 5 s idle. */
+  keystroke(): void;
+  /** Call on send and on blur. */
+  stop(): void;
+}
+
+/** The Causette client: one per signed-in user. */
+export interface ChatClient {
+  connect(): void;
+  disconnect(): void;
+  /** Disconnects and frees everything (timers, socket, listeners, IndexedDB); final. */
+  destroy(): void;
+  getSnapshot(): ChatState;
+  subscribe(listener: () => void): () => void;
+  on<E extends keyof ChatClientEvents>(event: E, listener: ChatClientEvents[E]): () => void;
+  /** Queues a message and returns its pending view at once. Throws ChatError('INVALID'). */
+  sendMessage(conversationId: string, input: SendMessageInput): PendingMessage;
+  retryMessage(clientId: string): Promise<void>;
+  discardMessage(clientId: string): Promise<void>;
+  loadConversations(options?: { more?: boolean }): Promise<void>;
+  openConversation(options: {
+    participantIds: string[];
+    subject?: ConversationSubject;
+  }): Promise<Conversation>;
+  loadOlderMessages(conversationId: string): Promise<void>;
+  setActiveConversation(conversationId: string | null): void;
+  markRead(conversationId: string, messageId?: string): Promise<void>;
+  markUnread(conversationId: string, messageId?: string): Promise<void>;
+  search(
+    query: string,
+    options?: { conversationId?: string; cursor?: string; limit?: number },
+  ): Promise<SearchResult>;
+  typing(conversationId: string): TypingHandle;
+  /** Watches users' presence (reference-counted); returns the unwatch function. */
+  watchPresence(userIds: readonly string[]): () => void;
+  /** Subscribes this browser to Web Push and registers it with the server. */
+  registerPush(options: {
+    serviceWorkerRegistration: ServiceWorkerRegistration;
+    publicKey: string;
+  }): Promise<void>;
+}

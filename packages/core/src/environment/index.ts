@@ -1,0 +1,2 @@
+export { isOnline, isVisible, onOffline, onOnline, onVisible } from './environment';
+export type { Unsubscribe } from './environment';

@@ -1,0 +1,1 @@
+export type { ChatClientEventName, ChatClientEvents, ChatNotification } from './types';

@@ -1,0 +1,5 @@
+export { createMemoryStorage } from './memory-storage';
+export { databaseName, openIndexedDbStorage, STORAGE_VERSION } from './indexeddb-storage';
+export { openChatStorage } from './open-storage';
+export type { OpenChatStorageOptions } from './open-storage';
+export type { ChatStorage, OutboxEntry, OutboxStore } from './types';

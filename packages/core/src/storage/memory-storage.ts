@@ -1,0 +1,39 @@
+import { ChatError } from '../errors';
+import type { ChatStorage, OutboxEntry } from './types';
+
+/** A storage that lives as long as the page: used without IndexedDB (Node, SSR, private modes). */
+export function createMemoryStorage(): ChatStorage {
+  const entries = new Map<string, OutboxEntry>();
+  let closed = false;
+  const open = () => {
+    if (closed) throw new ChatError('DESTROYED', 'storage is closed');
+  };
+  return {
+    kind: 'memory',
+    durable: false,
+    outbox: {
+      async put(entry) {
+        open();
+        entries.set(entry.clientId, { ...entry });
+      },
+      async get(clientId) {
+        open();
+        const entry = entries.get(clientId);
+        return entry && { ...entry };
+      },
+      async delete(clientId) {
+        open();
+        entries.delete(clientId);
+      },
+      async list() {
+        open();
+        return [...entries.values()]
+          .sort((a, b) => a.createdSeq - b.createdSeq)
+          .map((entry) => ({ ...entry }));
+      },
+    },
+    close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { ChatErrorCode } from '../errors';
+import type { ImageAttachment } from '@causette/protocol';
+
+/** One unsent message, as the outbox keeps it until the server acknowledges it. */
+export interface OutboxEntry {
+  /** Key: the idempotency key the message is sent under, on every retry and after a reload. */
+  clientId: string;
+  conversationId: string;
+  senderId: string;
+  type: 'TEXT' | 'IMAGE';
+  content: string;
+  /** ISO 8601, client clock. */
+  createdAt: string;
+  /** Strictly increasing per storage: the flush order. */
+  createdSeq: number;
+  /** The image to upload (IndexedDB stores Blobs), until `attachment` is set. */
+  image?: Blob;
+  /** The uploaded image, saved so that an upload is never redone after a reload. */
+  attachment?: ImageAttachment;
+  /** `failed` waits for `retryMessage`; `pending` is sent at the next flush. */
+  state: 'pending' | 'failed';
+  /** The permanent error it failed with. */
+  error?: { code: ChatErrorCode; message: string };
+}
+
+/** The persisted outbox of one user. */
+export interface OutboxStore {
+  /** Inserts or replaces the entry with the same `clientId`. */
+  put(entry: OutboxEntry): Promise<void>;
+  get(clientId: string): Promise<OutboxEntry | undefined>;
+  /** Deleting an absent entry is not an error. */
+  delete(clientId: string): Promise<void>;
+  /** Every entry, by `createdSeq`. */
+  list(): Promise<OutboxEntry[]>;
+}
+
+/**
+ * Where the client keeps what must survive a reload. The outbox now; a conversation and message
+ * cache later (new object stores in the same per-user database, added by a version upgrade).
+ */
+export interface ChatStorage {
+  readonly kind: 'indexeddb' | 'memory';
+  /** `false` when unsent messages would be lost on reload (memory fallback). */
+  readonly durable: boolean;
+  readonly outbox: OutboxStore;
+  /** Closes the database connection; further calls reject. Idempotent. */
+  close(): void;
+}

@@ -1,0 +1,2 @@
+export { Synchronizer } from './synchronizer';
+export type { RequestFn, SynchronizerOptions } from './synchronizer';
