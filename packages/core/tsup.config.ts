@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: {
+    index: 'src/index.ts',
+    'uploads/index': 'src/uploads/index.ts',
+    'notifications/index': 'src/notifications/index.ts',
+  },
   format: ['esm'],
   dts: true,
   clean: true,

@@ -40,21 +40,5 @@ export { backoffDelay } from './backoff';
 export type { BackoffOptions } from './backoff';
 export { decodeTokenClaims } from './auth';
 export type { TokenClaims } from './auth';
-export { requestUploadSignature, uploadImage, validateImageFile } from './uploads';
-export type {
-  ImageFileLimits,
-  RequestUploadSignatureOptions,
-  UploadOptions,
-  UploadProgress,
-} from './uploads';
-export {
-  playNotificationSound,
-  requestNotificationPermission,
-  showBrowserNotification,
-  subscribeToPush,
-} from './notifications';
-export type {
-  BrowserNotificationOptions,
-  NotificationSoundOptions,
-  SubscribeToPushOptions,
-} from './notifications';
+// Image uploads and notification helpers have their own entries, `@causette/core/uploads` and
+// `@causette/core/notifications`, so that an app pays for them only where it uses them.

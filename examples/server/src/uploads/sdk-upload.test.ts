@@ -1,4 +1,4 @@
-import { requestUploadSignature, uploadImage } from '@causette/core';
+import { requestUploadSignature, uploadImage } from '@causette/core/uploads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../http/test-server.test-fixtures';
 import { createAttachmentVerifier } from './attachment-verifier';

@@ -5,7 +5,6 @@ import { Connection } from '../connection/connection';
 import { ChatError } from '../errors';
 import type { ChatClientEvents } from '../events/types';
 import type { PendingMessage } from '../messages/types';
-import { subscribeToPush } from '../notifications/push';
 import { openChatStorage } from '../storage/open-storage';
 import type { ChatStorage } from '../storage/types';
 import { createStore, patchObject } from '../store/create-store';
@@ -201,6 +200,7 @@ export class DefaultChatClient implements ChatClient {
     serviceWorkerRegistration: ServiceWorkerRegistration;
     publicKey: string;
   }): Promise<void> {
+    const { subscribeToPush } = await import('../notifications/push');
     const subscription = await subscribeToPush(options);
     await this.#ctx.request('push:subscribe', { subscription });
   }

@@ -7,7 +7,6 @@ import { Outbox } from '../outbox/outbox';
 import type { ChatStorage } from '../storage/types';
 import { updateWindow } from '../store/reducers';
 import { Synchronizer } from '../sync/synchronizer';
-import { requestUploadSignature, uploadImage, validateImageFile } from '../uploads';
 import { type ClientContext, report, requireId } from './context';
 import type { SendMessageInput } from './types';
 
@@ -128,6 +127,8 @@ export class ClientMessages {
     signal: AbortSignal,
     onProgress: (p: { loaded: number; total: number }) => void,
   ) {
+    // Loaded on the first image only: apps that send none never download the upload code.
+    const { requestUploadSignature, uploadImage, validateImageFile } = await import('../uploads');
     await validateImageFile(image);
     const token = await this.options.getToken();
     const signature = await requestUploadSignature({ url: this.options.uploadUrl, token, signal });

@@ -49,32 +49,35 @@ function describe(cause: unknown): string {
  * `disconnect()` and `destroy()` are no-ops, and the `on*` methods return no-op unsubscribers.
  */
 export class Connection {
-  private snapshot: ConnectionSnapshot = { status: 'idle', attempt: 0 };
-  private socket: Socket | undefined;
+  #snapshot: ConnectionSnapshot = { status: 'idle', attempt: 0 };
+  #socket: Socket | undefined;
   /** Bumped by every attempt and stop, so that a late `getToken()` result is dropped. */
-  private generation = 0;
-  private running = false;
-  private destroyed = false;
-  private wasConnected = false;
-  private expiredRetryUsed = false;
-  private sessionExpired = false;
-  private lastError: ChatError | undefined;
-  private tokenFetch: TokenFetch | undefined;
-  private detachEnvironment: (() => void) | undefined;
-  private readonly scheduler: ReconnectScheduler;
-  private readonly logger: Logger;
-  private readonly requestTimeoutMs: number;
-  private readonly statusListeners: Listeners<ConnectionSnapshot>;
-  private readonly sessionListeners: Listeners<void>;
-  private readonly eventListeners = new Map<string, Listeners<unknown>>();
+  #generation = 0;
+  #running = false;
+  #destroyed = false;
+  #wasConnected = false;
+  #expiredRetryUsed = false;
+  #sessionExpired = false;
+  #lastError: ChatError | undefined;
+  #tokenFetch: TokenFetch | undefined;
+  #detachEnvironment: (() => void) | undefined;
+  readonly #scheduler: ReconnectScheduler;
+  readonly #logger: Logger;
+  readonly #requestTimeoutMs: number;
+  readonly #statusListeners: Listeners<ConnectionSnapshot>;
+  readonly #sessionListeners: Listeners<void>;
+  readonly #eventListeners = new Map<string, Listeners<unknown>>();
 
-  constructor(private readonly options: ConnectionOptions) {
+  readonly #options: ConnectionOptions;
+
+  constructor(options: ConnectionOptions) {
     checkConnectionOptions(options);
-    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-    this.logger = options.logger ?? silentLogger;
-    this.statusListeners = new Listeners(this.logger, 'onStatus');
-    this.sessionListeners = new Listeners(this.logger, 'onSession');
-    this.scheduler = new ReconnectScheduler(() => this.attempt(), {
+    this.#options = options;
+    this.#requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+    this.#logger = options.logger ?? silentLogger;
+    this.#statusListeners = new Listeners(this.#logger, 'onStatus');
+    this.#sessionListeners = new Listeners(this.#logger, 'onSession');
+    this.#scheduler = new ReconnectScheduler(() => this.#attempt(), {
       ...options.backoff,
       random: options.random,
     });
@@ -82,20 +85,20 @@ export class Connection {
 
   /** The current snapshot; a new object after every change. */
   get state(): ConnectionSnapshot {
-    return this.snapshot;
+    return this.#snapshot;
   }
 
   /** Starts connecting from `idle`, `offline` or `unauthorized`; a no-op while already running. */
   connect(): void {
-    if (this.destroyed) throw new ChatError('DESTROYED', 'connect() after destroy()');
-    if (this.running && this.snapshot.status !== 'offline') return;
-    this.running = true;
-    this.scheduler.reset();
-    this.detachEnvironment ??= watchBrowserSignals({
-      retryNow: () => this.retryNow(),
-      offline: () => this.wentOffline(),
+    if (this.#destroyed) throw new ChatError('DESTROYED', 'connect() after destroy()');
+    if (this.#running && this.#snapshot.status !== 'offline') return;
+    this.#running = true;
+    this.#scheduler.reset();
+    this.#detachEnvironment ??= watchBrowserSignals({
+      retryNow: () => this.#retryNow(),
+      offline: () => this.#wentOffline(),
     });
-    this.attempt();
+    this.#attempt();
   }
 
   /**
@@ -103,26 +106,26 @@ export class Connection {
    * ours is left (a connected socket's transport finishes closing within an I/O round trip).
    */
   disconnect(): void {
-    if (this.destroyed) return;
-    this.stop();
-    this.wasConnected = false;
-    this.lastError = undefined;
-    this.setState('idle');
+    if (this.#destroyed) return;
+    this.#stop();
+    this.#wasConnected = false;
+    this.#lastError = undefined;
+    this.#setState('idle');
   }
 
   /** `disconnect()`, then drops every listener; the instance cannot be used again. */
   destroy(): void {
-    if (this.destroyed) return;
+    if (this.#destroyed) return;
     this.disconnect();
-    this.destroyed = true;
-    this.statusListeners.clear();
-    this.sessionListeners.clear();
-    this.eventListeners.clear();
+    this.#destroyed = true;
+    this.#statusListeners.clear();
+    this.#sessionListeners.clear();
+    this.#eventListeners.clear();
   }
 
   /** Called with the new snapshot on every change. Returns the unsubscribe. */
   onStatus(listener: (snapshot: ConnectionSnapshot) => void): () => void {
-    return this.subscribe(this.statusListeners, listener);
+    return this.#subscribe(this.#statusListeners, listener);
   }
 
   /**
@@ -130,7 +133,7 @@ export class Connection {
    * before anything else is sent on it: the place to sync and flush queued work.
    */
   onSession(listener: () => void): () => void {
-    return this.subscribe(this.sessionListeners, listener);
+    return this.#subscribe(this.#sessionListeners, listener);
   }
 
   /** Listens to a server event on this and every later socket. Returns the unsubscribe. */
@@ -139,9 +142,10 @@ export class Connection {
     listener: (payload: ServerEventPayloads[E]) => void,
   ): () => void {
     if (typeof event !== 'string' || !event) throw new TypeError('on: event must be a string');
-    let listeners = this.eventListeners.get(event);
-    if (!listeners) this.eventListeners.set(event, (listeners = new Listeners(this.logger, event)));
-    return this.subscribe(listeners, listener as (payload: unknown) => void);
+    let listeners = this.#eventListeners.get(event);
+    if (!listeners)
+      this.#eventListeners.set(event, (listeners = new Listeners(this.#logger, event)));
+    return this.#subscribe(listeners, listener as (payload: unknown) => void);
   }
 
   /**
@@ -155,12 +159,12 @@ export class Connection {
     payload: RequestPayload<E>,
     options: RequestOptions = {},
   ): Promise<RequestResult<E>> {
-    if (this.destroyed) throw new ChatError('DESTROYED', `${event} after destroy()`);
+    if (this.#destroyed) throw new ChatError('DESTROYED', `${event} after destroy()`);
     if (typeof event !== 'string' || !event) throw new TypeError('request: event must be a string');
-    const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs') ?? this.requestTimeoutMs;
+    const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs') ?? this.#requestTimeoutMs;
     const { signal } = options;
     if (signal?.aborted) throw new ChatError('ABORTED', `${event} aborted before it was sent`);
-    const socket = this.socket;
+    const socket = this.#socket;
     if (!socket?.connected) throw new ChatError('OFFLINE', `not connected: ${event} was not sent`);
     return sendRequest<RequestResult<E>>(socket, event, payload, timeoutMs, signal);
   }
@@ -170,165 +174,167 @@ export class Connection {
     if (event !== 'typing:start' && event !== 'typing:stop') {
       throw new TypeError(`notify: unknown event ${String(event)}`);
     }
-    const socket = this.socket;
+    const socket = this.#socket;
     if (socket?.connected) emitVolatile(socket, event, payload);
   }
 
-  private attempt(): void {
-    this.scheduler.cancel();
-    this.clearTokenTimer();
-    this.closeSocket();
-    const generation = ++this.generation;
+  #attempt(): void {
+    this.#scheduler.cancel();
+    this.#clearTokenTimer();
+    this.#closeSocket();
+    const generation = ++this.#generation;
     // The browser knows it has no network: wait for its `online` event instead of burning retries.
-    if (!isOnline()) return this.setState('offline');
-    this.setState(this.wasConnected || this.scheduler.failures > 0 ? 'reconnecting' : 'connecting');
-    void this.open(generation);
+    if (!isOnline()) return this.#setState('offline');
+    this.#setState(
+      this.#wasConnected || this.#scheduler.failures > 0 ? 'reconnecting' : 'connecting',
+    );
+    void this.#open(generation);
   }
 
-  private async open(generation: number): Promise<void> {
+  async #open(generation: number): Promise<void> {
     let token: string;
     try {
-      this.tokenFetch = fetchToken(
-        this.options.getToken,
-        this.options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
+      this.#tokenFetch = fetchToken(
+        this.#options.getToken,
+        this.#options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS,
       );
-      token = await this.tokenFetch.token;
+      token = await this.#tokenFetch.token;
     } catch (cause) {
-      if (generation !== this.generation) return;
+      if (generation !== this.#generation) return;
       // The app's way of saying "nobody is signed in": waiting will not help.
       if (isChatError(cause) && cause.code === 'UNAUTHORIZED') {
-        return this.fail({ kind: 'fatal', error: cause });
+        return this.#fail({ kind: 'fatal', error: cause });
       }
       const message = `getToken failed: ${describe(cause)}`;
-      return this.fail({
+      return this.#fail({
         kind: 'transient',
         error: new ChatError('UNAVAILABLE', message, { cause }),
       });
     }
-    if (generation !== this.generation) return;
+    if (generation !== this.#generation) return;
     try {
-      const socket = io(this.options.url, buildSocketOptions(this.options.socketOptions, token));
-      this.socket = socket;
-      this.bind(socket);
+      const socket = io(this.#options.url, buildSocketOptions(this.#options.socketOptions, token));
+      this.#socket = socket;
+      this.#bind(socket);
       socket.connect();
     } catch (cause) {
-      this.logger.error('causette: could not open a socket', cause);
-      this.fail({
+      this.#logger.error('causette: could not open a socket', cause);
+      this.#fail({
         kind: 'transient',
         error: new ChatError('UNAVAILABLE', describe(cause), { cause }),
       });
     }
   }
 
-  private clearTokenTimer(): void {
-    this.tokenFetch?.cancel();
-    this.tokenFetch = undefined;
+  #clearTokenTimer(): void {
+    this.#tokenFetch?.cancel();
+    this.#tokenFetch = undefined;
   }
 
-  private bind(socket: Socket): void {
+  #bind(socket: Socket): void {
     socket.on('connect', () => {
-      if (socket === this.socket) this.connected(socket);
+      if (socket === this.#socket) this.#connected(socket);
     });
     socket.on('connect_error', (err) => {
-      if (socket === this.socket) this.fail(readConnectError(err));
+      if (socket === this.#socket) this.#fail(readConnectError(err));
     });
     socket.on('disconnect', (reason) => {
       // "io client disconnect" is ours: closeSocket() already decided what comes next.
-      if (socket === this.socket && reason !== 'io client disconnect') this.dropped(reason);
+      if (socket === this.#socket && reason !== 'io client disconnect') this.#dropped(reason);
     });
     socket.onAny((event: string, payload: unknown) => {
-      if (socket !== this.socket) return;
-      if (event === 'session:expired') this.sessionExpired = true;
-      this.eventListeners.get(event)?.emit(payload);
+      if (socket !== this.#socket) return;
+      if (event === 'session:expired') this.#sessionExpired = true;
+      this.#eventListeners.get(event)?.emit(payload);
     });
   }
 
-  private connected(socket: Socket): void {
-    this.scheduler.reset();
-    this.wasConnected = true;
-    this.expiredRetryUsed = false;
-    this.sessionExpired = false;
-    this.lastError = undefined;
-    this.setState('connected');
+  #connected(socket: Socket): void {
+    this.#scheduler.reset();
+    this.#wasConnected = true;
+    this.#expiredRetryUsed = false;
+    this.#sessionExpired = false;
+    this.#lastError = undefined;
+    this.#setState('connected');
     // A listener may have disconnected us: the others must not run on a dead session.
-    this.sessionListeners.emit(undefined, () => socket === this.socket && socket.connected);
+    this.#sessionListeners.emit(undefined, () => socket === this.#socket && socket.connected);
   }
 
-  private dropped(reason: string): void {
-    this.logger.debug(`causette: connection lost (${reason})`);
-    if (this.sessionExpired) {
-      this.fail({ kind: 'expired', error: new ChatError('TOKEN_EXPIRED', 'session expired') });
+  #dropped(reason: string): void {
+    this.#logger.debug(`causette: connection lost (${reason})`);
+    if (this.#sessionExpired) {
+      this.#fail({ kind: 'expired', error: new ChatError('TOKEN_EXPIRED', 'session expired') });
     } else {
       const error = new ChatError('UNAVAILABLE', `connection lost: ${reason}`);
-      this.fail({ kind: 'transient', error });
+      this.#fail({ kind: 'transient', error });
     }
   }
 
-  private fail({ kind, error }: AttemptFailure): void {
-    this.closeSocket();
-    this.logger.debug(`causette: attempt failed (${error.code}: ${error.message})`);
-    this.lastError = error;
-    this.scheduler.recordFailure();
+  #fail({ kind, error }: AttemptFailure): void {
+    this.#closeSocket();
+    this.#logger.debug(`causette: attempt failed (${error.code}: ${error.message})`);
+    this.#lastError = error;
+    this.#scheduler.recordFailure();
     if (kind === 'fatal') {
-      this.logger.warn(`causette: connection refused for good (${error.code})`);
-      const attempts = this.scheduler.failures;
-      this.stop();
-      return this.setState('unauthorized', attempts);
+      this.#logger.warn(`causette: connection refused for good (${error.code})`);
+      const attempts = this.#scheduler.failures;
+      this.#stop();
+      return this.#setState('unauthorized', attempts);
     }
-    if (kind === 'expired' && !this.expiredRetryUsed) {
+    if (kind === 'expired' && !this.#expiredRetryUsed) {
       // Retry at once with a new token; a second expiry in a row falls through to the backoff.
-      this.expiredRetryUsed = true;
-      return this.attempt();
+      this.#expiredRetryUsed = true;
+      return this.#attempt();
     }
-    if (!isOnline()) return this.setState('offline');
-    this.scheduler.scheduleRetry();
-    this.setState('reconnecting');
+    if (!isOnline()) return this.#setState('offline');
+    this.#scheduler.scheduleRetry();
+    this.#setState('reconnecting');
   }
 
   /** Online again, or the tab came back: retry now instead of waiting out the backoff. */
-  private retryNow(): void {
-    if (!this.running) return;
-    if (this.snapshot.status === 'offline' || this.scheduler.pending) this.attempt();
+  #retryNow(): void {
+    if (!this.#running) return;
+    if (this.#snapshot.status === 'offline' || this.#scheduler.pending) this.#attempt();
   }
 
-  private wentOffline(): void {
-    if (!this.running || this.snapshot.status === 'connected') return;
-    this.scheduler.cancel();
-    this.generation += 1;
-    this.clearTokenTimer();
-    this.closeSocket();
-    this.setState('offline');
+  #wentOffline(): void {
+    if (!this.#running || this.#snapshot.status === 'connected') return;
+    this.#scheduler.cancel();
+    this.#generation += 1;
+    this.#clearTokenTimer();
+    this.#closeSocket();
+    this.#setState('offline');
   }
 
   /** Stops every activity: no timer, no socket, no environment listener, late results ignored. */
-  private stop(): void {
-    this.running = false;
-    this.generation += 1;
-    this.expiredRetryUsed = false;
-    this.sessionExpired = false;
-    this.scheduler.reset();
-    this.clearTokenTimer();
-    this.closeSocket();
-    this.detachEnvironment?.();
-    this.detachEnvironment = undefined;
+  #stop(): void {
+    this.#running = false;
+    this.#generation += 1;
+    this.#expiredRetryUsed = false;
+    this.#sessionExpired = false;
+    this.#scheduler.reset();
+    this.#clearTokenTimer();
+    this.#closeSocket();
+    this.#detachEnvironment?.();
+    this.#detachEnvironment = undefined;
   }
 
-  private closeSocket(): void {
-    const socket = this.socket;
+  #closeSocket(): void {
+    const socket = this.#socket;
     if (!socket) return;
-    this.socket = undefined;
+    this.#socket = undefined;
     socket.off();
     socket.offAny();
     socket.disconnect();
   }
 
   /** Publishes a new snapshot from the live fields, if anything changed. */
-  private setState(status: ConnectionStatus, attempt = this.scheduler.failures): void {
+  #setState(status: ConnectionStatus, attempt = this.#scheduler.failures): void {
     const next: ConnectionSnapshot = { status, attempt };
-    if (this.lastError) next.lastError = this.lastError;
-    const nextRetryAt = this.scheduler.nextRetryAt;
+    if (this.#lastError) next.lastError = this.#lastError;
+    const nextRetryAt = this.#scheduler.nextRetryAt;
     if (nextRetryAt !== undefined) next.nextRetryAt = nextRetryAt;
-    const prev = this.snapshot;
+    const prev = this.#snapshot;
     if (
       prev.status === next.status &&
       prev.attempt === next.attempt &&
@@ -337,13 +343,13 @@ export class Connection {
     ) {
       return;
     }
-    this.snapshot = next;
-    this.statusListeners.emit(next);
+    this.#snapshot = next;
+    this.#statusListeners.emit(next);
   }
 
-  private subscribe<T>(listeners: Listeners<T>, listener: (value: T) => void): () => void {
+  #subscribe<T>(listeners: Listeners<T>, listener: (value: T) => void): () => void {
     const off = listeners.add(listener);
-    if (!this.destroyed) return off;
+    if (!this.#destroyed) return off;
     off();
     return () => undefined;
   }

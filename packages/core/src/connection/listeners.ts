@@ -6,40 +6,43 @@ import type { Logger } from './types';
  * from the next one.
  */
 export class Listeners<T> {
-  private readonly set = new Set<(value: T) => void>();
+  readonly #set = new Set<(value: T) => void>();
 
-  constructor(
-    private readonly logger: Logger,
-    private readonly name: string,
-  ) {}
+  readonly #logger: Logger;
+  readonly #name: string;
+
+  constructor(logger: Logger, name: string) {
+    this.#logger = logger;
+    this.#name = name;
+  }
 
   /** Adds `listener`; returns its idempotent unsubscribe. */
   add(listener: (value: T) => void): () => void {
     if (typeof listener !== 'function') {
-      throw new TypeError(`${this.name}: listener must be a function`);
+      throw new TypeError(`${this.#name}: listener must be a function`);
     }
     // A wrapper makes each subscription distinct, so the same function can be added twice.
     const entry = (value: T) => listener(value);
-    this.set.add(entry);
+    this.#set.add(entry);
     return () => {
-      this.set.delete(entry);
+      this.#set.delete(entry);
     };
   }
 
   /** Calls every listener with `value`; `proceed` can stop the round between two listeners. */
   emit(value: T, proceed: () => boolean = () => true): void {
-    for (const listener of [...this.set]) {
+    for (const listener of [...this.#set]) {
       if (!proceed()) return;
       try {
         listener(value);
       } catch (error) {
-        this.logger.error(`causette: a ${this.name} listener threw`, error);
+        this.#logger.error(`causette: a ${this.#name} listener threw`, error);
       }
     }
   }
 
   /** Removes every listener. */
   clear(): void {
-    this.set.clear();
+    this.#set.clear();
   }
 }

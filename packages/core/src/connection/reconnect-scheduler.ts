@@ -13,33 +13,36 @@ export interface ReconnectSchedulerOptions extends BackoffOptions {
  * socket: the connection tells it about failures and successes and gets `run` called back.
  */
 export class ReconnectScheduler {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private failureCount = 0;
-  private retryAt: number | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #failureCount = 0;
+  #retryAt: number | undefined;
 
-  constructor(
-    private readonly run: () => void,
-    private readonly options: ReconnectSchedulerOptions = {},
-  ) {}
+  readonly #run: () => void;
+  readonly #options: ReconnectSchedulerOptions;
+
+  constructor(run: () => void, options: ReconnectSchedulerOptions = {}) {
+    this.#run = run;
+    this.#options = options;
+  }
 
   /** Failed attempts since the last success (or reset). */
   get failures(): number {
-    return this.failureCount;
+    return this.#failureCount;
   }
 
   /** When the pending retry fires (epoch ms), if one is pending. */
   get nextRetryAt(): number | undefined {
-    return this.retryAt;
+    return this.#retryAt;
   }
 
   /** Whether a retry timer is pending. */
   get pending(): boolean {
-    return this.timer !== undefined;
+    return this.#timer !== undefined;
   }
 
   /** Counts a failed attempt. */
   recordFailure(): void {
-    this.failureCount += 1;
+    this.#failureCount += 1;
   }
 
   /**
@@ -49,27 +52,27 @@ export class ReconnectScheduler {
    */
   scheduleRetry(): number {
     this.cancel();
-    const { random = Math.random, now = Date.now, minDelayMs, maxDelayMs } = this.options;
-    const delay = backoffDelay(this.failureCount - 1, { minDelayMs, maxDelayMs }, random);
-    this.retryAt = now() + delay;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.retryAt = undefined;
-      this.run();
+    const { random = Math.random, now = Date.now, minDelayMs, maxDelayMs } = this.#options;
+    const delay = backoffDelay(this.#failureCount - 1, { minDelayMs, maxDelayMs }, random);
+    this.#retryAt = now() + delay;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      this.#retryAt = undefined;
+      this.#run();
     }, delay);
     return delay;
   }
 
   /** Drops the pending timer, if any; the failure count stays. */
   cancel(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.retryAt = undefined;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#retryAt = undefined;
   }
 
   /** After a success or a deliberate stop: no timer, failure count back to zero. */
   reset(): void {
     this.cancel();
-    this.failureCount = 0;
+    this.#failureCount = 0;
   }
 }
