@@ -17,7 +17,9 @@ export default mergeConfig(
           'src/**/test-*.ts',
           'src/index.ts',
         ],
-        reporter: ['text-summary', 'text'],
+        reporter: ['text-summary'],
+        // The issue's bar; `pnpm test` runs with coverage, so a drop below it fails CI.
+        thresholds: { lines: 90 },
       },
     },
   }),
