@@ -110,11 +110,18 @@ export class DefaultChatClient implements ChatClient {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#ctx.connection.destroy();
-    this.#messages.dispose();
+    const saved = this.#messages.dispose();
     this.#readState.dispose();
     this.#presence.dispose();
     this.#emitter.removeAllListeners();
-    this.#storage?.then((storage) => storage.close()).catch(() => undefined);
+    // A message queued just before destroy() is still being written: close after it lands, so a
+    // new client on the same storage (the reloaded page) sends it.
+    this.#storage
+      ?.then(async (storage) => {
+        await saved;
+        storage.close();
+      })
+      .catch(() => undefined);
   }
 
   getSnapshot(): ChatState {
@@ -231,8 +238,8 @@ export class DefaultChatClient implements ChatClient {
     this.#storage = storage;
     storage
       .then((opened) => {
-        if (this.#destroyed) opened.close();
-        else
+        // After destroy(), destroy() closes it once pending writes are done.
+        if (!this.#destroyed)
           store.setState((s) =>
             patchObject(s, {
               storage: patchObject(s.storage, { kind: opened.kind, durable: opened.durable }),

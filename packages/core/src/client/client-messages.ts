@@ -105,9 +105,11 @@ export class ClientMessages {
     return this.#require().discard(clientId);
   }
 
-  dispose(): void {
+  /** Stops everything; resolves once queued messages are in storage, so it may be closed. */
+  dispose(): Promise<void> {
     this.#outbox?.dispose();
     this.sync.dispose();
+    return this.#outbox?.saved() ?? Promise.resolve();
   }
 
   #require(): Outbox {

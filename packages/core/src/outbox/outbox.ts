@@ -60,6 +60,8 @@ export class Outbox {
   readonly #running = new Set<string>();
   readonly #timers = new Map<string, ReturnType<typeof setTimeout>>();
   readonly #attempts = new Map<string, number>();
+  /** Storage writes of `add()` still under way: closing the storage must wait for them. */
+  readonly #writes = new Set<Promise<void>>();
   #lastSeq = 0;
   #session = 0;
   #disposed = false;
@@ -113,6 +115,8 @@ export class Outbox {
         // Better sent without a safety net than not sent: the message still goes out now.
         this.#o.onError?.(toChatError(error), entry.clientId);
       });
+    this.#writes.add(saved);
+    void saved.then(() => this.#writes.delete(saved));
     const item: Item = { entry, status: 'pending', saved };
     this.#items.set(entry.clientId, item);
     const view = this.#view(item);
@@ -169,6 +173,11 @@ export class Outbox {
   /** The pending messages of a conversation, in creation order. */
   pending(conversationId: string): PendingMessage[] {
     return this.#queue(conversationId).map((item) => this.#view(item));
+  }
+
+  /** Resolves once every message queued so far is in storage (or failed to get there). */
+  async saved(): Promise<void> {
+    await Promise.all(this.#writes);
   }
 
   /** Stops every timer and upload; the outbox cannot be used afterwards. */

@@ -1,6 +1,8 @@
-import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import { ChatError } from '../errors';
 import type { ChatStorage, OutboxEntry } from './types';
+
+// Plain IndexedDB rather than a wrapper library: wrappers test `instanceof IDBRequest` and the like
+// on globals, so an injected factory (Node tests and bots) would fail where no such globals exist.
 
 /** Schema version of the per-user database; bump it and add a step to `upgrade` to grow it. */
 export const STORAGE_VERSION = 1;
@@ -10,12 +12,21 @@ export function databaseName(userId: string): string {
   return `causette:${userId}`;
 }
 
-interface CausetteDB extends DBSchema {
-  outbox: {
-    key: string;
-    value: OutboxEntry;
-    indexes: { 'by-conversation': [string, number]; 'by-created': number };
-  };
+const OUTBOX = 'outbox';
+
+/** Runs one request in its own transaction; resolves its result once the transaction commits. */
+function run<T>(
+  db: IDBDatabase,
+  mode: IDBTransactionMode,
+  makeRequest: (store: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const transaction = db.transaction(OUTBOX, mode);
+    const request = makeRequest(transaction.objectStore(OUTBOX));
+    transaction.oncomplete = () => resolve(request.result);
+    transaction.onerror = () => reject(transaction.error ?? request.error);
+    transaction.onabort = () => reject(transaction.error ?? new Error('transaction aborted'));
+  });
 }
 
 /**
@@ -27,10 +38,13 @@ export async function openIndexedDbStorage(options: {
   indexedDB: IDBFactory;
 }): Promise<ChatStorage> {
   const request = options.indexedDB.open(databaseName(options.userId), STORAGE_VERSION);
-  request.addEventListener('upgradeneeded', (event) => upgrade(request.result, event.oldVersion));
-  const db = (await wrap(request)) as unknown as IDBPDatabase<CausetteDB>;
+  request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
   // Let a newer version of the app (another tab) upgrade the database.
-  db.addEventListener('versionchange', () => db.close());
+  db.onversionchange = () => db.close();
   let closed = false;
   const live = () => {
     if (closed) throw new ChatError('DESTROYED', 'storage is closed');
@@ -41,16 +55,20 @@ export async function openIndexedDbStorage(options: {
     durable: true,
     outbox: {
       async put(entry) {
-        await live().put('outbox', entry);
+        await run(live(), 'readwrite', (store) => store.put(entry));
       },
       async get(clientId) {
-        return live().get('outbox', clientId);
+        return run(live(), 'readonly', (store) => store.get(clientId) as IDBRequest<OutboxEntry>);
       },
       async delete(clientId) {
-        await live().delete('outbox', clientId);
+        await run(live(), 'readwrite', (store) => store.delete(clientId));
       },
       async list() {
-        return live().getAllFromIndex('outbox', 'by-created');
+        return run(
+          live(),
+          'readonly',
+          (store) => store.index('by-created').getAll() as IDBRequest<OutboxEntry[]>,
+        );
       },
     },
     close() {

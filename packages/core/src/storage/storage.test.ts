@@ -81,6 +81,31 @@ describe('IndexedDB storage', () => {
     second.close();
     other.close();
   });
+  it('works with an injected factory where no IndexedDB globals exist (Node)', async () => {
+    for (const name of [
+      'indexedDB',
+      'IDBRequest',
+      'IDBDatabase',
+      'IDBTransaction',
+      'IDBObjectStore',
+      'IDBIndex',
+      'IDBCursor',
+    ]) {
+      vi.stubGlobal(name, undefined);
+    }
+    try {
+      const factory = new IDBFactory();
+      const storage = await openChatStorage({ userId: 'node', indexedDB: factory });
+      expect(storage).toMatchObject({ kind: 'indexeddb', durable: true });
+      await storage.outbox.put(entry('n', 1));
+      storage.close();
+      const again = await openIndexedDbStorage({ userId: 'node', indexedDB: factory });
+      expect((await again.outbox.list()).map((e) => e.clientId)).toEqual(['n']);
+      again.close();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
 });
 
 describe('openChatStorage', () => {
