@@ -1,0 +1,122 @@
+// @causette/core against the real server when the token expires mid-session: the server says
+// `session:expired` and drops the socket; the client comes back by itself with a fresh token and
+// a message sent around that moment is stored once.
+import type { ConnectionSnapshot } from '@causette/core';
+import { SignJWT } from 'jose';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { RunningServer } from '../server';
+import {
+  ALICE,
+  BOB,
+  connected,
+  destroyClients,
+  makeClient,
+  makeDataDir,
+  openConversation,
+  pendingOf,
+  shown,
+  signToken,
+  sleep,
+  socketsTo,
+  startChatServer,
+  storedMessages,
+  uniqueSubject,
+  until,
+} from './sdk-test-helpers';
+
+vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
+
+let server: RunningServer;
+let data: { remove(): void };
+beforeAll(async () => {
+  const made = await makeDataDir();
+  data = made;
+  server = await startChatServer(made.dir);
+});
+afterEach(() => destroyClients());
+afterAll(async () => {
+  await server?.close();
+  data?.remove();
+});
+
+describe('a token that expires while connected', () => {
+  it('reconnects with a fresh token by itself; a message sent as it drops is stored once', async () => {
+    let tokenLifetime = 2;
+    const tokens: number[] = [];
+    const alice = makeClient(server.url, ALICE, {
+      getToken: () => {
+        tokens.push(tokenLifetime);
+        return signToken(ALICE, tokenLifetime);
+      },
+    });
+    const bob = makeClient(server.url, BOB);
+    await Promise.all([connected(alice), connected(bob)]);
+    // Every later token is a long one, as the host app's refresh would give.
+    tokenLifetime = 3600;
+    const subject = uniqueSubject();
+    const id = await openConversation(alice, [BOB], subject);
+    await openConversation(bob, [ALICE], subject);
+    await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+
+    const statuses: ConnectionSnapshot[] = [];
+    const sentAtDrop: string[] = [];
+    alice.on('connection', (snapshot) => {
+      statuses.push(snapshot);
+      if (snapshot.status !== 'connected' && sentAtDrop.length === 0) {
+        sentAtDrop.push(alice.sendMessage(id, { content: 'au moment de la coupure' }).clientId);
+      }
+    });
+    const before = alice.sendMessage(id, { content: 'juste avant' }).clientId;
+
+    const state = await until(
+      alice,
+      (s) =>
+        sentAtDrop.length === 1 &&
+        s.connection.status === 'connected' &&
+        pendingOf(s, id).length === 0 &&
+        shown(s, id).length === 2,
+    );
+    expect(statuses.some((s) => s.lastError?.code === 'TOKEN_EXPIRED')).toBe(true);
+    expect(statuses.some((s) => s.status === 'unauthorized')).toBe(false);
+    expect(tokens[0]).toBe(2);
+    expect(tokens.at(-1)).toBe(3600);
+    const clientIds = [before, sentAtDrop[0]];
+    expect(shown(state, id).map((m) => m.clientId)).toEqual(clientIds);
+    await until(bob, (s) => shown(s, id).length === 2);
+    expect(shown(bob.getSnapshot(), id).map((m) => m.clientId)).toEqual(clientIds);
+    const stored = await storedMessages(server.url, BOB, id);
+    expect(stored.map((m) => m.clientId)).toEqual(clientIds);
+  });
+
+  it('stops for good with the state unauthorized on a token the server refuses', async () => {
+    const forged = await new SignJWT({ name: 'Mallory' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(ALICE)
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('not-the-secret-of-this-server-0123456789'));
+    const getToken = vi.fn(() => forged);
+    const alice = makeClient(server.url, ALICE, { getToken });
+    alice.connect();
+    const state = await until(alice, (s) => s.connection.status === 'unauthorized');
+    expect(state.connection.lastError?.code).toBe('UNAUTHORIZED');
+    const calls = getToken.mock.calls.length;
+    // Longer than the shortest backoff: a client still retrying would have asked again.
+    await sleep(1500);
+    expect(getToken.mock.calls.length).toBe(calls);
+    expect(socketsTo(server.port)).toBe(0);
+    expect(alice.getSnapshot().connection.status).toBe('unauthorized');
+  });
+
+  it('refreshes a token refused at the handshake as expired, and connects', async () => {
+    // connect() also reads a token to learn the user: the first two are expired.
+    const lifetimes = [-60, -60];
+    const getToken = vi.fn(() => signToken(ALICE, lifetimes.shift() ?? 3600));
+    const alice = makeClient(server.url, ALICE, { getToken });
+    const statuses: string[] = [];
+    alice.on('connection', (s) => statuses.push(`${s.status}:${s.lastError?.code ?? ''}`));
+    await connected(alice);
+    expect(statuses).toContain('reconnecting:TOKEN_EXPIRED');
+    expect(statuses).not.toContain('unauthorized:TOKEN_EXPIRED');
+    expect(getToken.mock.calls.length).toBeGreaterThanOrEqual(3);
+  });
+});
