@@ -1,51 +1,31 @@
 // @causette/core against the real server behind a relay that loses chosen packets: a send whose
 // ack never comes back, with and without the connection dropping, is stored once and shown once.
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
   BOB,
   connected,
-  destroyClients,
   expectGapFree,
   makeClient,
-  makeDataDir,
   openConversation,
   pendingOf,
   shown,
   sleep,
-  startChatServer,
   storedMessages,
   uniqueSubject,
   until,
+  useChatServer,
 } from './sdk-test-helpers';
-import { type WsRelay, ackId, eventAckId, startWsRelay } from './ws-relay';
+import { ackId, eventAckId } from './ws-relay';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-let server: RunningServer;
-let relay: WsRelay;
-let data: { remove(): void };
-beforeAll(async () => {
-  const made = await makeDataDir();
-  data = made;
-  server = await startChatServer(made.dir);
-  relay = await startWsRelay(server.port);
-});
-afterEach(() => {
-  destroyClients();
-  relay.rules = {};
-});
-afterAll(async () => {
-  await relay?.close();
-  await server?.close();
-  data?.remove();
-});
+const chat = useChatServer({ relay: true });
 
 /** Alice behind the relay, Bob direct, both showing a fresh conversation of theirs. */
 async function twoUsers(options: { requestTimeoutMs?: number } = {}) {
-  const alice = makeClient(relay.url, ALICE, options);
-  const bob = makeClient(server.url, BOB);
+  const alice = makeClient(chat.relay.url, ALICE, options);
+  const bob = makeClient(chat.server.url, BOB);
   await Promise.all([connected(alice), connected(bob)]);
   const subject = uniqueSubject();
   const id = await openConversation(alice, [BOB], subject);
@@ -69,7 +49,7 @@ function onFirstSendAck(onAck: 'drop' | 'cut', options: { dropEcho?: boolean } =
   const sent: string[] = [];
   let target: { ackId: string; clientId: string } | undefined;
   let lost: string | undefined;
-  relay.rules = {
+  chat.relay.rules = {
     fromClient: (packet) => {
       const id = eventAckId(packet, 'message:send');
       if (id) {
@@ -112,14 +92,14 @@ describe('lost acks against the real server', () => {
     expect(shown(state, id)[0]).toMatchObject({ clientId: pending.clientId, seq: 1 });
     const bobState = await until(bob, (s) => shown(s, id).length === 1);
     expect(shown(bobState, id)[0]?.clientId).toBe(pending.clientId);
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual([pending.clientId]);
   });
 
   it('sends again when the connection drops before the server got the message', async () => {
     const { alice, bob, id } = await twoUsers();
     let cuts = 0;
-    relay.rules = {
+    chat.relay.rules = {
       fromClient: (packet) => {
         if (!eventAckId(packet, 'message:send') || cuts > 0) return 'forward';
         cuts += 1;
@@ -130,7 +110,7 @@ describe('lost acks against the real server', () => {
     await until(alice, (s) => pendingOf(s, id).length === 0 && shown(s, id).length === 1);
     expect(cuts).toBe(1);
     await until(bob, (s) => shown(s, id).length === 1);
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual([pending.clientId]);
   });
 
@@ -149,14 +129,14 @@ describe('lost acks against the real server', () => {
         alice,
         (s) => pendingOf(s, id).length === 0 && shown(s, id).length === 3,
       );
-      expect(relay.connections).toBe(1);
+      expect(chat.relay.connections).toBe(1);
       // Without the echo, only a resend under the same clientId could have settled it.
       if (dropEcho) expect(fault.sends(clientIds[0]!)).toBe(2);
       expect(shown(state, id).map((m) => m.clientId)).toEqual(clientIds);
       expectGapFree(shown(state, id));
       await until(bob, (s) => shown(s, id).length === 3);
       expect(shown(bob.getSnapshot(), id).map((m) => m.clientId)).toEqual(clientIds);
-      const stored = await storedMessages(server.url, BOB, id);
+      const stored = await storedMessages(chat.server.url, BOB, id);
       expect(stored.map((m) => m.clientId)).toEqual(clientIds);
     },
   );
@@ -164,7 +144,7 @@ describe('lost acks against the real server', () => {
   it('sends a burst through repeated drops, each message stored once and in order', async () => {
     const { alice, bob, id } = await twoUsers();
     let acks = 0;
-    relay.rules = {
+    chat.relay.rules = {
       // Every fourth answer to a send is lost with the connection.
       fromServer: (packet) => (ackId(packet) !== undefined && ++acks % 4 === 0 ? 'cut' : 'forward'),
     };
@@ -180,20 +160,20 @@ describe('lost acks against the real server', () => {
     expectGapFree(shown(state, id));
     await until(bob, (s) => shown(s, id).length === 20);
     expect(shown(bob.getSnapshot(), id).map((m) => m.clientId)).toEqual(clientIds);
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual(clientIds);
   });
 
   it('keeps a receiver whose connection keeps dropping complete, gap-free and duplicate-free', async () => {
-    const alice = makeClient(server.url, ALICE);
-    const bob = makeClient(relay.url, BOB);
+    const alice = makeClient(chat.server.url, ALICE);
+    const bob = makeClient(chat.relay.url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
     const subject = uniqueSubject();
     const id = await openConversation(alice, [BOB], subject);
     await openConversation(bob, [ALICE], subject);
     await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
     let incoming = 0;
-    relay.rules = {
+    chat.relay.rules = {
       // Bob loses his connection, and the message on its way, every seventh new message.
       fromServer: (packet) =>
         packet.startsWith('42["message:new"') && ++incoming % 7 === 0 ? 'cut' : 'forward',
@@ -211,7 +191,7 @@ describe('lost acks against the real server', () => {
     expectGapFree(shown(state, id));
     // At no moment did Bob's list show a gap, a duplicate or a reordering.
     for (const seqs of seen) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(shown(state, id).map((m) => m.id)).toEqual(stored.map((m) => m.id));
   });
 });

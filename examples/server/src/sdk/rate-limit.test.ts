@@ -1,56 +1,39 @@
 // @causette/core against a real server with a tiny message budget: RATE_LIMITED is transient, so
 // a burst is delayed, never failed, and lands complete and in order.
 import type { PendingStatus } from '@causette/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
   BOB,
   connected,
-  destroyClients,
   expectGapFree,
   makeClient,
-  makeDataDir,
   openConversation,
   pendingOf,
   shown,
-  startChatServer,
   storedMessages,
   uniqueSubject,
   until,
+  useChatServer,
 } from './sdk-test-helpers';
-import { type WsRelay, startWsRelay } from './ws-relay';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-let server: RunningServer;
-let relay: WsRelay;
-let data: { remove(): void };
-beforeAll(async () => {
-  const made = await makeDataDir();
-  data = made;
-  server = await startChatServer(made.dir, {
-    env: { RATE_LIMIT_MESSAGES: '3', RATE_LIMIT_WINDOW_MS: '1000' },
-  });
-  relay = await startWsRelay(server.port);
-});
-afterEach(() => destroyClients());
-afterAll(async () => {
-  await relay?.close();
-  await server?.close();
-  data?.remove();
+const chat = useChatServer({
+  relay: true,
+  env: { RATE_LIMIT_MESSAGES: '3', RATE_LIMIT_WINDOW_MS: '1000' },
 });
 
 describe('a rate-limited burst', () => {
   it('is stored complete and in order, nothing marked failed', async () => {
     let refusals = 0;
-    relay.rules = {
+    chat.relay.rules = {
       fromServer: (packet) => {
         if (packet.startsWith('43') && packet.includes('"RATE_LIMITED"')) refusals += 1;
         return 'forward';
       },
     };
-    const alice = makeClient(relay.url, ALICE);
+    const alice = makeClient(chat.relay.url, ALICE);
     await connected(alice);
     const id = await openConversation(alice, [BOB], uniqueSubject());
     await alice.loadOlderMessages(id);
@@ -73,7 +56,7 @@ describe('a rate-limited burst', () => {
     expect(statuses.has('failed')).toBe(false);
     expect(failed).not.toHaveBeenCalled();
     expect(shown(state, id).map((m) => m.clientId)).toEqual(sent.map((m) => m.clientId));
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expectGapFree(stored);
     expect(stored.map((m) => m.clientId)).toEqual(sent.map((m) => m.clientId));
   });

@@ -3,45 +3,24 @@
 // under the clientIds they were given.
 import type { ChatClient } from '@causette/core';
 import { IDBFactory } from 'fake-indexeddb';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
   BOB,
   connected,
-  destroyClients,
   makeClient,
-  makeDataDir,
   openConversation,
   pendingOf,
   shown,
-  startChatServer,
   storedMessages,
   uniqueSubject,
   until,
+  useChatServer,
 } from './sdk-test-helpers';
-import { type WsRelay, startWsRelay } from './ws-relay';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-let server: RunningServer;
-let relay: WsRelay;
-let data: { remove(): void };
-beforeAll(async () => {
-  const made = await makeDataDir();
-  data = made;
-  server = await startChatServer(made.dir);
-  relay = await startWsRelay(server.port);
-});
-afterEach(() => {
-  destroyClients();
-  relay.block(false);
-});
-afterAll(async () => {
-  await relay?.close();
-  await server?.close();
-  data?.remove();
-});
+const chat = useChatServer({ relay: true });
 
 /** The clientIds in Alice's IndexedDB outbox, read straight from the database. */
 async function outboxOnDisk(factory: IDBFactory): Promise<string[]> {
@@ -64,16 +43,16 @@ async function outboxOnDisk(factory: IDBFactory): Promise<string[]> {
 
 /** A conversation of Alice and Bob, opened by Bob (Alice's own client cannot reach the server). */
 async function conversation(): Promise<string> {
-  const bob = makeClient(server.url, BOB);
+  const bob = makeClient(chat.server.url, BOB);
   await connected(bob);
   return openConversation(bob, [ALICE], uniqueSubject());
 }
 
 /** Alice's page, offline: it knows its user and storage but cannot reach the server. */
 async function offlinePage(factory: IDBFactory): Promise<ChatClient> {
-  relay.block(true);
-  relay.cut();
-  const alice = makeClient(relay.url, ALICE, { indexedDB: factory });
+  chat.relay.block(true);
+  chat.relay.cut();
+  const alice = makeClient(chat.relay.url, ALICE, { indexedDB: factory });
   alice.connect();
   await until(alice, (s) => s.user !== null && s.storage.durable);
   expect(alice.getSnapshot().connection.status).not.toBe('connected');
@@ -82,8 +61,8 @@ async function offlinePage(factory: IDBFactory): Promise<ChatClient> {
 
 /** The reloaded page: same storage, server reachable; resolves once its outbox is empty. */
 async function reloadedPage(factory: IDBFactory, id: string, count: number) {
-  relay.block(false);
-  const alice = makeClient(relay.url, ALICE, { indexedDB: factory });
+  chat.relay.block(false);
+  const alice = makeClient(chat.relay.url, ALICE, { indexedDB: factory });
   await connected(alice);
   await alice.loadOlderMessages(id);
   return until(alice, (s) => pendingOf(s, id).length === 0 && shown(s, id).length === count);
@@ -107,7 +86,7 @@ describe('a reload with unsent messages', () => {
       [clientIds[1], 'deux', 'sent'],
       [clientIds[2], 'trois', 'sent'],
     ]);
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual(clientIds);
     await vi.waitFor(async () => expect(await outboxOnDisk(factory)).toEqual([]));
   });
@@ -121,14 +100,14 @@ describe('a reload with unsent messages', () => {
 
     const state = await reloadedPage(factory, id, 2);
     expect(shown(state, id).map((m) => m.clientId)).toEqual(queued.map((m) => m.clientId));
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual(queued.map((m) => m.clientId));
   });
 
   it('does not send twice what a page sent just before it was reloaded', async () => {
     const id = await conversation();
     const factory = new IDBFactory();
-    const first = makeClient(relay.url, ALICE, { indexedDB: factory });
+    const first = makeClient(chat.relay.url, ALICE, { indexedDB: factory });
     await connected(first);
     await first.loadOlderMessages(id);
     const sent = first.sendMessage(id, { content: 'déjà parti' });
@@ -138,7 +117,7 @@ describe('a reload with unsent messages', () => {
 
     const state = await reloadedPage(factory, id, 1);
     expect(shown(state, id)[0]?.clientId).toBe(sent.clientId);
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual([sent.clientId]);
   });
 });

@@ -1,46 +1,32 @@
 // @causette/core against the real server: the happy path, a reconnect after a long absence, and
 // a destroy that leaves nothing running.
 import { selectReadByOthers, selectUnreadCount, selectUnreadTotal } from '@causette/core';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
   BOB,
   connected,
-  destroyClients,
   expectGapFree,
   makeClient,
-  makeDataDir,
   openConversation,
   pendingOf,
   shown,
-  startChatServer,
   storedMessages,
   uniqueSubject,
   sleep,
   socketsTo,
   until,
+  useChatServer,
 } from './sdk-test-helpers';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-let server: RunningServer;
-let data: { remove(): void };
-beforeAll(async () => {
-  const made = await makeDataDir();
-  data = made;
-  server = await startChatServer(made.dir);
-});
-afterEach(() => destroyClients());
-afterAll(async () => {
-  await server?.close();
-  data?.remove();
-});
+const chat = useChatServer();
 
 describe('the SDK against the real server', () => {
   it('delivers a message once, counts it unread, and reconciles markRead on both sides', async () => {
-    const alice = makeClient(server.url, ALICE);
-    const bob = makeClient(server.url, BOB);
+    const alice = makeClient(chat.server.url, ALICE);
+    const bob = makeClient(chat.server.url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
     const subject = uniqueSubject();
     const id = await openConversation(alice, [BOB], subject);
@@ -63,14 +49,14 @@ describe('the SDK against the real server', () => {
     const sent = shown(alice.getSnapshot(), id)[0]!;
     await until(alice, (s) => selectReadByOthers(sent)(s));
     expect(selectUnreadCount(id)(alice.getSnapshot())).toBe(0);
-    expect(await storedMessages(server.url, BOB, id)).toEqual([
+    expect(await storedMessages(chat.server.url, BOB, id)).toEqual([
       expect.objectContaining({ clientId: pending.clientId, seq: 1 }),
     ]);
   });
 
   it('fills what a disconnected client missed: complete, gap-free, no duplicate', async () => {
-    const alice = makeClient(server.url, ALICE);
-    const bob = makeClient(server.url, BOB);
+    const alice = makeClient(chat.server.url, ALICE);
+    const bob = makeClient(chat.server.url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
     const subject = uniqueSubject();
     const id = await openConversation(alice, [BOB], subject);
@@ -94,23 +80,23 @@ describe('the SDK against the real server', () => {
     ]);
     expect(state.messages[id]?.held).toEqual([]);
     expect(messages.map((m) => m.id)).toEqual(
-      (await storedMessages(server.url, BOB, id)).map((m) => m.id),
+      (await storedMessages(chat.server.url, BOB, id)).map((m) => m.id),
     );
   });
 
   it('destroy() leaves no socket or reconnect timer of the client behind', async () => {
-    const alice = makeClient(server.url, ALICE);
+    const alice = makeClient(chat.server.url, ALICE);
     await connected(alice);
     const id = await openConversation(alice, [BOB], uniqueSubject());
     await alice.loadOlderMessages(id);
     alice.sendMessage(id, { content: 'puis je pars' });
     await until(alice, (s) => pendingOf(s, id).length === 0 && shown(s, id).length === 1);
-    expect(socketsTo(server.port)).toBeGreaterThan(0);
+    expect(socketsTo(chat.server.port)).toBeGreaterThan(0);
     alice.destroy();
-    await vi.waitFor(() => expect(socketsTo(server.port)).toBe(0), { timeout: 5000 });
+    await vi.waitFor(() => expect(socketsTo(chat.server.port)).toBe(0), { timeout: 5000 });
     // Longer than the shortest reconnect backoff: a timer left behind would have dialled again.
     await sleep(1500);
-    expect(socketsTo(server.port)).toBe(0);
+    expect(socketsTo(chat.server.port)).toBe(0);
     expect(alice.getSnapshot().connection.status).toBe('idle');
     expect(() => alice.connect()).toThrow(/destroy/);
   });

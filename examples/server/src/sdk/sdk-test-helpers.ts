@@ -27,11 +27,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { SignJWT } from 'jose';
 import pino from 'pino';
 import { type Socket, io } from 'socket.io-client';
-import { expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
 import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
 import { openTestPglite } from '../db/test-backends';
 import { type RunningServer, startServer } from '../server';
+import { type WsRelay, startWsRelay } from './ws-relay';
 
 /** Two seeded users (the server inserts the demo data in development). */
 export const ALICE = 'u-advertiser-1';
@@ -74,6 +75,53 @@ export function startChatServer(
     ...options.env,
   });
   return startServer(config, { ...chatServerParts(), logger: pino({ level: 'silent' }) });
+}
+
+/** The server (and relay) of one test file, from `useChatServer`. */
+export interface ChatServerFixture {
+  readonly server: RunningServer;
+  /** In front of the server, when asked for; its rules and block are reset after each test. */
+  readonly relay: WsRelay;
+}
+
+/**
+ * Starts the assembled server on a fresh data folder for this file's tests (and a relay in front
+ * of it with `relay: true`), destroys the clients after each test, and stops everything at the end.
+ */
+export function useChatServer(
+  options: { relay?: boolean; env?: Record<string, string> } = {},
+): ChatServerFixture {
+  let server: RunningServer | undefined;
+  let relay: WsRelay | undefined;
+  let data: { remove(): void } | undefined;
+  beforeAll(async () => {
+    const made = await makeDataDir();
+    data = made;
+    server = await startChatServer(made.dir, options.env ? { env: options.env } : {});
+    if (options.relay) relay = await startWsRelay(server.port);
+  });
+  afterEach(() => {
+    destroyClients();
+    if (relay) {
+      relay.rules = {};
+      relay.block(false);
+    }
+  });
+  afterAll(async () => {
+    await relay?.close();
+    await server?.close();
+    data?.remove();
+  });
+  return {
+    get server() {
+      if (!server) throw new Error('the server starts in beforeAll');
+      return server;
+    },
+    get relay() {
+      if (!relay) throw new Error('useChatServer({ relay: true }) makes the relay');
+      return relay;
+    },
+  };
 }
 
 /** Kills the server as a crash would: every connection cut at once, then the data released. */

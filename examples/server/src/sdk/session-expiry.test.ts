@@ -3,53 +3,39 @@
 // a message sent around that moment is stored once.
 import type { ConnectionSnapshot } from '@causette/core';
 import { SignJWT } from 'jose';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { RunningServer } from '../server';
+import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
   BOB,
   connected,
-  destroyClients,
   makeClient,
-  makeDataDir,
   openConversation,
   pendingOf,
   shown,
   signToken,
   sleep,
   socketsTo,
-  startChatServer,
   storedMessages,
   uniqueSubject,
   until,
+  useChatServer,
 } from './sdk-test-helpers';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
-let server: RunningServer;
-let data: { remove(): void };
-beforeAll(async () => {
-  const made = await makeDataDir();
-  data = made;
-  server = await startChatServer(made.dir);
-});
-afterEach(() => destroyClients());
-afterAll(async () => {
-  await server?.close();
-  data?.remove();
-});
+const chat = useChatServer();
 
 describe('a token that expires while connected', () => {
   it('reconnects with a fresh token by itself; a message sent as it drops is stored once', async () => {
     let tokenLifetime = 2;
     const tokens: number[] = [];
-    const alice = makeClient(server.url, ALICE, {
+    const alice = makeClient(chat.server.url, ALICE, {
       getToken: () => {
         tokens.push(tokenLifetime);
         return signToken(ALICE, tokenLifetime);
       },
     });
-    const bob = makeClient(server.url, BOB);
+    const bob = makeClient(chat.server.url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
     // Every later token is a long one, as the host app's refresh would give.
     tokenLifetime = 3600;
@@ -84,7 +70,7 @@ describe('a token that expires while connected', () => {
     expect(shown(state, id).map((m) => m.clientId)).toEqual(clientIds);
     await until(bob, (s) => shown(s, id).length === 2);
     expect(shown(bob.getSnapshot(), id).map((m) => m.clientId)).toEqual(clientIds);
-    const stored = await storedMessages(server.url, BOB, id);
+    const stored = await storedMessages(chat.server.url, BOB, id);
     expect(stored.map((m) => m.clientId)).toEqual(clientIds);
   });
 
@@ -95,7 +81,7 @@ describe('a token that expires while connected', () => {
       .setExpirationTime('1h')
       .sign(new TextEncoder().encode('not-the-secret-of-this-server-0123456789'));
     const getToken = vi.fn(() => forged);
-    const alice = makeClient(server.url, ALICE, { getToken });
+    const alice = makeClient(chat.server.url, ALICE, { getToken });
     alice.connect();
     const state = await until(alice, (s) => s.connection.status === 'unauthorized');
     expect(state.connection.lastError?.code).toBe('UNAUTHORIZED');
@@ -103,7 +89,7 @@ describe('a token that expires while connected', () => {
     // Longer than the shortest backoff: a client still retrying would have asked again.
     await sleep(1500);
     expect(getToken.mock.calls.length).toBe(calls);
-    expect(socketsTo(server.port)).toBe(0);
+    expect(socketsTo(chat.server.port)).toBe(0);
     expect(alice.getSnapshot().connection.status).toBe('unauthorized');
   });
 
@@ -111,7 +97,7 @@ describe('a token that expires while connected', () => {
     // connect() also reads a token to learn the user: the first two are expired.
     const lifetimes = [-60, -60];
     const getToken = vi.fn(() => signToken(ALICE, lifetimes.shift() ?? 3600));
-    const alice = makeClient(server.url, ALICE, { getToken });
+    const alice = makeClient(chat.server.url, ALICE, { getToken });
     const statuses: string[] = [];
     alice.on('connection', (s) => statuses.push(`${s.status}:${s.lastError?.code ?? ''}`));
     await connected(alice);
