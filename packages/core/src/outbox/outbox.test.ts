@@ -309,6 +309,28 @@ describe('Outbox', () => {
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ code: 'INTERNAL' }), 'k1');
   });
 
+  it('keeps a message cut off by dispose() pending in storage, for the next page to send', async () => {
+    const storage = createMemoryStorage();
+    let reject: (error: unknown) => void = () => undefined;
+    const send = vi.fn(() => new Promise<Message>((_, r) => (reject = r)));
+    const onError = vi.fn();
+    const first = setup({ send, onError }, storage);
+    first.outbox.add(text('c1', 'mid-flight'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(send).toHaveBeenCalledOnce();
+    first.outbox.dispose();
+    // What a destroyed connection answers to the request it was carrying.
+    reject(new ChatError('DESTROYED', 'the client was destroyed'));
+    await vi.runAllTimersAsync();
+    expect(onError).not.toHaveBeenCalled();
+    expect(await storage.outbox.get('k1')).toMatchObject({ state: 'pending' });
+    const second = setup({}, storage);
+    await second.outbox.load();
+    second.outbox.flush();
+    await vi.runAllTimersAsync();
+    expect(second.sent.map((m) => m.clientId)).toEqual(['k1']);
+  });
+
   it('leaves no timer after dispose and refuses further work', async () => {
     const { outbox } = setup({
       send: async () => {

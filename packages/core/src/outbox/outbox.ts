@@ -260,6 +260,9 @@ export class Outbox {
       if (!item) return;
       const session = this.#session;
       const error = await this.#attempt(item);
+      // Disposed mid-send (a reload, destroy()): whatever the error, the stored entry stays
+      // pending for the next page to send; it is not this page's failure.
+      if (this.#disposed) return;
       if (!error) {
         this.#attempts.delete(conversationId);
         continue;
@@ -341,6 +344,7 @@ export class Outbox {
   }
 
   #fail(item: Item, error: ChatError): void {
+    if (this.#disposed) return;
     item.status = 'failed';
     item.upload = undefined;
     item.entry = {
