@@ -9,6 +9,7 @@ import { openChatStorage } from '../storage/open-storage';
 import type { ChatStorage } from '../storage/types';
 import { createStore, patchObject } from '../store/create-store';
 import { type ChatState, type ChatUser, initialChatState } from '../store/types';
+import { type ClientCache, createClientCache } from './client-cache';
 import { ClientConversations } from './client-conversations';
 import { ClientMessages, shouldNotify } from './client-messages';
 import { ClientPresence } from './client-presence';
@@ -25,6 +26,7 @@ export class DefaultChatClient implements ChatClient {
   readonly #conversations: ClientConversations;
   readonly #readState: ClientReadState;
   readonly #presence: ClientPresence;
+  readonly #cache: ClientCache;
   #user: ChatUser | undefined;
   #storage: Promise<ChatStorage> | undefined;
   #destroyed = false;
@@ -46,15 +48,14 @@ export class DefaultChatClient implements ChatClient {
     ) {
       throw new ChatError('INVALID', "storage must be 'indexeddb' or 'memory'");
     }
+    if (options.userId !== undefined && (typeof options.userId !== 'string' || !options.userId)) {
+      throw new ChatError('INVALID', 'userId must be a non-empty string');
+    }
     this.#options = options;
     const store = createStore<ChatState>(initialChatState({ kind: 'memory', durable: false }));
     const connection = new Connection({
-      url: options.url,
+      ...options,
       getToken: async () => this.#learn(await options.getToken()),
-      ...(options.socketOptions ? { socketOptions: options.socketOptions } : {}),
-      ...(options.logger ? { logger: options.logger } : {}),
-      ...(options.random ? { random: options.random } : {}),
-      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     });
     this.#ctx = {
       store,
@@ -64,7 +65,8 @@ export class DefaultChatClient implements ChatClient {
       ...(options.logger ? { logger: options.logger } : {}),
       userId: () => this.#user?.userId,
     };
-    this.#conversations = new ClientConversations(this.#ctx);
+    this.#cache = createClientCache(this.#ctx);
+    this.#conversations = new ClientConversations(this.#ctx, (c) => this.#cache.isCached(c));
     this.#messages = new ClientMessages(this.#ctx, {
       uploadUrl: options.uploadUrl ?? options.url,
       getToken: options.getToken,
@@ -92,6 +94,7 @@ export class DefaultChatClient implements ChatClient {
 
   connect(): void {
     this.#alive();
+    this.#assumeUser();
     if (!this.#user) {
       // Learn the user (and open their storage) without waiting for the socket.
       Promise.resolve()
@@ -110,7 +113,7 @@ export class DefaultChatClient implements ChatClient {
     if (this.#destroyed) return;
     this.#destroyed = true;
     this.#ctx.connection.destroy();
-    const saved = this.#messages.dispose();
+    const saved = Promise.all([this.#messages.dispose(), this.#cache.dispose()]);
     this.#readState.dispose();
     this.#presence.dispose();
     this.#emitter.removeAllListeners();
@@ -148,6 +151,7 @@ export class DefaultChatClient implements ChatClient {
 
   sendMessage(conversationId: string, input: SendMessageInput): PendingMessage {
     this.#alive();
+    this.#assumeUser();
     const pending = this.#messages.send(conversationId, input);
     this.#presence.stopTyping(conversationId);
     return pending;
@@ -216,19 +220,40 @@ export class DefaultChatClient implements ChatClient {
     if (this.#destroyed) throw new ChatError('DESTROYED', 'the client was destroyed');
   }
 
-  /** Reads the user from a token; the first time, opens their storage and outbox. */
+  /** With the `userId` option, the user is known (and their storage opened) before any token. */
+  #assumeUser(): void {
+    const userId = this.#options.userId;
+    if (userId && !this.#user) this.#setUser({ userId, displayName: userId });
+  }
+
+  /**
+   * Reads the user from every token: the first one opens their storage, later ones refine the
+   * claims. A token for another user than the known one is refused before anything is sent.
+   */
   #learn(token: string): string {
-    if (this.#user || this.#destroyed) return token;
+    if (this.#destroyed) return token;
     const claims = decodeTokenClaims(token);
-    const user: ChatUser = {
+    if (this.#user && this.#user.userId !== claims.userId) {
+      throw new ChatError('UNAUTHORIZED', 'the token is for another user');
+    }
+    this.#setUser({
       userId: claims.userId,
       displayName: claims.displayName,
       ...(claims.avatarUrl ? { avatarUrl: claims.avatarUrl } : {}),
       ...(claims.role ? { role: claims.role } : {}),
-    };
-    this.#user = user;
+    });
+    return token;
+  }
+
+  /** Sets the user; the first time, opens their storage, outbox and cache. */
+  #setUser(user: ChatUser): void {
     const { store } = this.#ctx;
-    store.setState((s) => patchObject(s, { user }));
+    const first = !this.#user;
+    if (JSON.stringify(user) !== JSON.stringify(this.#user)) {
+      this.#user = user;
+      store.setState((s) => patchObject(s, { user }));
+    }
+    if (!first) return;
     const storage = openChatStorage({
       userId: user.userId,
       preference: this.#options.storage ?? 'indexeddb',
@@ -247,8 +272,7 @@ export class DefaultChatClient implements ChatClient {
           );
       })
       .catch(() => undefined);
-    this.#messages.start(storage);
-    return token;
+    this.#messages.start(storage, this.#cache.start(storage));
   }
 
   async #onSession(): Promise<void> {

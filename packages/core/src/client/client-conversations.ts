@@ -7,7 +7,7 @@ import {
 } from '@causette/protocol';
 import { ChatError } from '../errors';
 import { patchObject } from '../store/create-store';
-import { upsertConversations } from '../store/reducers';
+import { removeConversations, upsertConversations } from '../store/reducers';
 import type { ClientContext } from './context';
 
 /** The conversation list, opening conversations and search. */
@@ -15,7 +15,11 @@ export class ClientConversations {
   #cursor: string | undefined;
   #loading: Promise<void> | undefined;
 
-  constructor(private readonly ctx: ClientContext) {
+  constructor(
+    private readonly ctx: ClientContext,
+    /** Whether a conversation is only known from the cache (a first page replaces those). */
+    private readonly isCached: (conversation: Conversation) => boolean = () => false,
+  ) {
     ctx.connection.on('conversation:new', ({ conversation }) =>
       ctx.store.setState((s) => upsertConversations(s, [conversation])),
     );
@@ -43,7 +47,14 @@ export class ClientConversations {
       .then(
         (page) => {
           if (!more || this.#cursor === cursor) this.#cursor = page.nextCursor;
-          store.setState((s) => upsertConversations(s, page.conversations));
+          const listed = new Set(page.conversations.map((c) => c.id));
+          // The first page replaces what only the cache said.
+          store.setState((s) =>
+            upsertConversations(
+              more ? s : removeConversations(s, (c) => !listed.has(c.id) && this.isCached(c)),
+              page.conversations,
+            ),
+          );
           setStatus('loaded', page.nextCursor !== undefined);
         },
         (error: unknown) => {

@@ -10,10 +10,14 @@ import { Synchronizer } from '../sync/synchronizer';
 import { type ClientContext, report, requireId } from './context';
 import type { SendMessageInput } from './types';
 
+/** How many message ids are remembered to announce each message once. */
+const ANNOUNCED_MEMORY = 500;
+
 /** Outbox, sync and incoming messages, wired to the store and the connection. */
 export class ClientMessages {
   readonly sync: Synchronizer;
   #outbox: Outbox | undefined;
+  readonly #announced = new Set<string>();
   #loaded: Promise<void> = Promise.resolve();
 
   constructor(
@@ -33,8 +37,11 @@ export class ClientMessages {
     });
   }
 
-  /** Creates the outbox once the user and their storage are known. */
-  start(storage: Promise<ChatStorage>): void {
+  /**
+   * Creates the outbox once the user and their storage are known. Sessions wait for `ready` too
+   * (the cache in the store), so that `sync` continues from what is shown.
+   */
+  start(storage: Promise<ChatStorage>, ready: Promise<void>): void {
     if (this.#outbox) return;
     const { ctx } = this;
     const outbox = new Outbox({
@@ -46,7 +53,7 @@ export class ClientMessages {
         ctx.store.setState((s) => updateWindow(s, conversationId, (w) => setPending(w, pending))),
       onSent: (message) => {
         this.sync.receive([message]);
-        ctx.emitter.emit('message', message);
+        this.#announce(message);
       },
       onError: (error, clientId) => {
         report(ctx, error, `message ${clientId}`);
@@ -54,7 +61,10 @@ export class ClientMessages {
       },
     });
     this.#outbox = outbox;
-    this.#loaded = outbox.load().catch((error: unknown) => report(ctx, error, 'outbox load'));
+    this.#loaded = Promise.all([
+      outbox.load().catch((error: unknown) => report(ctx, error, 'outbox load')),
+      ready,
+    ]).then(() => undefined);
   }
 
   /** Every (re)connect: catch up with `sync`, then send what waits in the outbox. */
@@ -71,6 +81,20 @@ export class ClientMessages {
   /** `message:new`. */
   onNew(message: Message): void {
     this.sync.receive([message]);
+    this.#announce(message);
+  }
+
+  /**
+   * Emits `message` (and, for someone else's, `notification`) once per message id: an own
+   * message comes back both as its ack and as `message:new`, and a reconnect may repeat one.
+   */
+  #announce(message: Message): void {
+    if (this.#announced.has(message.id)) return;
+    this.#announced.add(message.id);
+    // Only recent ids can come again; keep the set small.
+    if (this.#announced.size > ANNOUNCED_MEMORY) {
+      this.#announced.delete(this.#announced.values().next().value as string);
+    }
     this.ctx.emitter.emit('message', message);
     if (message.senderId !== this.ctx.userId()) this.options.onIncoming(message);
   }

@@ -1,8 +1,11 @@
 // The property: whatever the interleaving of reconnects, message:new, history pages,
 // sends and lost acks, the visible list never has a gap, a duplicate or a reordering.
+import 'fake-indexeddb/auto';
 import fc from 'fast-check';
+import { IDBFactory } from 'fake-indexeddb';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ChatState } from '../store/types';
+import type { ChatClient } from './types';
 import { destroyClients, makeClient, server, until } from './test-client.test-fixtures';
 
 beforeAll(() => server.listen());
@@ -19,7 +22,8 @@ type Step =
   | { kind: 'mine'; loseAck: boolean }
   | { kind: 'drop'; failSync: boolean }
   | { kind: 'older' }
-  | { kind: 'wait'; ms: number };
+  | { kind: 'wait'; ms: number }
+  | { kind: 'reload'; offline: boolean };
 
 const step: fc.Arbitrary<Step> = fc.oneof(
   fc.constant({ kind: 'others' as const }),
@@ -72,7 +76,7 @@ describe('sync invariants against the mock server (property)', () => {
             await until(client, (st) => st.connection.status !== 'connected', 5000);
             await until(client, (st) => st.connection.status === 'connected', 5000);
           } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
-          else await new Promise((resolve) => setTimeout(resolve, s.ms));
+          else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
         }
         // Settle: a last reconnect syncs whatever a failed sync missed.
         await until(client, (s) => s.connection.status === 'connected', 5000);
@@ -98,6 +102,88 @@ describe('sync invariants against the mock server (property)', () => {
           expect(stored().filter((m) => m.clientId === clientId)).toHaveLength(1);
         }
         client.destroy();
+        server.reset();
+      }),
+      { numRuns: 12 },
+    );
+  }, 120_000);
+});
+
+describe('sync invariants across reloads from the cache (property)', () => {
+  const withReloads: fc.Arbitrary<Step> = fc.oneof(
+    step,
+    fc.record({ kind: fc.constant('reload' as const), offline: fc.boolean() }),
+  );
+
+  it('a client restarted from its cache mid-run never shows a gap, a duplicate or a reordering', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(withReloads, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const indexedDB = new IDBFactory();
+        const violations: unknown[] = [];
+        const sent: string[] = [];
+        const start = (): ChatClient => {
+          const next = makeClient('u-alice', { indexedDB, userId: 'u-alice' });
+          next.subscribe(() => {
+            try {
+              checkSnapshot(next.getSnapshot());
+            } catch (error) {
+              violations.push(error);
+            }
+          });
+          next.connect();
+          next.setActiveConversation(CONV);
+          return next;
+        };
+        let client = start();
+        await until(client, (s) => s.messages[CONV]?.loaded === true);
+        for (const s of steps) {
+          if (s.kind === 'others') server.sendAs('u-bruno', CONV, 'de Bruno');
+          else if (s.kind === 'mine') {
+            if (s.loseAck) server.dropNextAck('message:send');
+            sent.push(client.sendMessage(CONV, { content: 'de moi' }).clientId);
+          } else if (s.kind === 'drop') {
+            if (s.failSync) server.failNext('sync', { code: 'UNAVAILABLE' });
+            server.disconnectUser('u-alice', { how: 'transport' });
+          } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
+          else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
+          else {
+            // A reload, maybe while the server is unreachable: the cache renders, then reconciles.
+            if (s.offline) server.goOffline();
+            client.destroy();
+            client = start();
+            await until(client, (st) => st.storage.durable);
+            if (s.offline) {
+              // Rendered from the cache alone.
+              const cached = await until(client, (st) => st.messages[CONV]?.loaded === true);
+              expect(cached.connection.status).not.toBe('connected');
+            }
+            server.goOnline();
+          }
+        }
+        // Settle: a last reconnect syncs whatever a failed sync missed.
+        await until(client, (st) => st.connection.status === 'connected', 5000);
+        server.disconnectUser('u-alice', { how: 'transport' });
+        const stored = () => server.state.messages(CONV);
+        const state = await until(
+          client,
+          (s) =>
+            s.connection.status === 'connected' &&
+            s.messages[CONV]?.pending.length === 0 &&
+            s.messages[CONV]?.sent.at(-1)?.seq === stored().length,
+          8000,
+        );
+        expect(violations).toEqual([]);
+        const shown = state.messages[CONV]?.sent ?? [];
+        const first = shown[0]?.seq ?? 1;
+        expect(shown.map((m) => m.id)).toEqual(
+          stored()
+            .slice(first - 1)
+            .map((m) => m.id),
+        );
+        for (const clientId of sent) {
+          expect(stored().filter((m) => m.clientId === clientId)).toHaveLength(1);
+        }
+        destroyClients();
         server.reset();
       }),
       { numRuns: 12 },

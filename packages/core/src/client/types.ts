@@ -11,7 +11,13 @@ export interface ChatClientOptions {
   url: string;
   /** Returns a fresh JWT; called before every connection attempt. */
   getToken: () => string | Promise<string>;
-  /** Where the outbox lives: IndexedDB by default when present, else memory. */
+  /**
+   * The signed-in user's id, when the app knows it without the network: the user's storage
+   * (outbox and cache) opens at `connect()`, so a page reloaded offline shows its last state and
+   * queues messages before any token. A token for another user stops with `unauthorized`.
+   */
+  userId?: string;
+  /** Where the outbox and the cache live: IndexedDB by default when present, else memory. */
   storage?: 'indexeddb' | 'memory';
   /** BCP 47 locale for UI strings (kept for bindings; the core sends no text of its own). */
   locale?: string;

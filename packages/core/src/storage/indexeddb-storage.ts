@@ -1,11 +1,11 @@
 import { ChatError } from '../errors';
-import type { ChatStorage, OutboxEntry } from './types';
+import type { CachedChat, ChatStorage, OutboxEntry } from './types';
 
 // Plain IndexedDB rather than a wrapper library: wrappers test `instanceof IDBRequest` and the like
 // on globals, so an injected factory (Node tests and bots) would fail where no such globals exist.
 
 /** Schema version of the per-user database; bump it and add a step to `upgrade` to grow it. */
-export const STORAGE_VERSION = 1;
+export const STORAGE_VERSION = 2;
 
 /** Name of a user's database: one per user, so accounts on one browser never mix. */
 export function databaseName(userId: string): string {
@@ -13,16 +13,20 @@ export function databaseName(userId: string): string {
 }
 
 const OUTBOX = 'outbox';
+const CACHE = 'cache';
+/** The cache store holds one record, under this key. */
+const CACHE_KEY = 'chat';
 
 /** Runs one request in its own transaction; resolves its result once the transaction commits. */
 function run<T>(
   db: IDBDatabase,
+  name: string,
   mode: IDBTransactionMode,
   makeRequest: (store: IDBObjectStore) => IDBRequest<T>,
 ): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const transaction = db.transaction(OUTBOX, mode);
-    const request = makeRequest(transaction.objectStore(OUTBOX));
+    const transaction = db.transaction(name, mode);
+    const request = makeRequest(transaction.objectStore(name));
     transaction.oncomplete = () => resolve(request.result);
     transaction.onerror = () => reject(transaction.error ?? request.error);
     transaction.onabort = () => reject(transaction.error ?? new Error('transaction aborted'));
@@ -46,29 +50,44 @@ export async function openIndexedDbStorage(options: {
   // Let a newer version of the app (another tab) upgrade the database.
   db.onversionchange = () => db.close();
   let closed = false;
-  const live = () => {
+  const live = <T>(
+    name: string,
+    mode: IDBTransactionMode,
+    makeRequest: (store: IDBObjectStore) => IDBRequest<T>,
+  ) => {
     if (closed) throw new ChatError('DESTROYED', 'storage is closed');
-    return db;
+    return run(db, name, mode, makeRequest);
   };
   return {
     kind: 'indexeddb',
     durable: true,
     outbox: {
       async put(entry) {
-        await run(live(), 'readwrite', (store) => store.put(entry));
+        await live(OUTBOX, 'readwrite', (store) => store.put(entry));
       },
       async get(clientId) {
-        return run(live(), 'readonly', (store) => store.get(clientId) as IDBRequest<OutboxEntry>);
+        return live(OUTBOX, 'readonly', (store) => store.get(clientId) as IDBRequest<OutboxEntry>);
       },
       async delete(clientId) {
-        await run(live(), 'readwrite', (store) => store.delete(clientId));
+        await live(OUTBOX, 'readwrite', (store) => store.delete(clientId));
       },
       async list() {
-        return run(
-          live(),
+        return live(
+          OUTBOX,
           'readonly',
           (store) => store.index('by-created').getAll() as IDBRequest<OutboxEntry[]>,
         );
+      },
+    },
+    cache: {
+      async load() {
+        return live(CACHE, 'readonly', (store) => store.get(CACHE_KEY) as IDBRequest<CachedChat>);
+      },
+      async save(chat) {
+        await live(CACHE, 'readwrite', (store) => store.put(chat, CACHE_KEY));
+      },
+      async clear() {
+        await live(CACHE, 'readwrite', (store) => store.delete(CACHE_KEY));
       },
     },
     close() {
@@ -82,8 +101,9 @@ export async function openIndexedDbStorage(options: {
 /** One step per version, so a database at any older version reaches the current one. */
 function upgrade(database: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 1) {
-    const outbox = database.createObjectStore('outbox', { keyPath: 'clientId' });
+    const outbox = database.createObjectStore(OUTBOX, { keyPath: 'clientId' });
     outbox.createIndex('by-conversation', ['conversationId', 'createdSeq']);
     outbox.createIndex('by-created', 'createdSeq');
   }
+  if (oldVersion < 2) database.createObjectStore(CACHE);
 }

@@ -1,9 +1,11 @@
 import { ChatError } from '../errors';
-import type { ChatStorage, OutboxEntry } from './types';
+import type { CachedChat, ChatStorage, OutboxEntry } from './types';
 
 /** A storage that lives as long as the page: used without IndexedDB (Node, SSR, private modes). */
 export function createMemoryStorage(): ChatStorage {
   const entries = new Map<string, OutboxEntry>();
+  // Saved whole and never mutated by the client, so kept as is.
+  let cached: CachedChat | undefined;
   let closed = false;
   const open = () => {
     if (closed) throw new ChatError('DESTROYED', 'storage is closed');
@@ -30,6 +32,20 @@ export function createMemoryStorage(): ChatStorage {
         return [...entries.values()]
           .sort((a, b) => a.createdSeq - b.createdSeq)
           .map((entry) => ({ ...entry }));
+      },
+    },
+    cache: {
+      async load() {
+        open();
+        return cached;
+      },
+      async save(chat) {
+        open();
+        cached = chat;
+      },
+      async clear() {
+        open();
+        cached = undefined;
       },
     },
     close() {

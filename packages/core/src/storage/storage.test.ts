@@ -2,9 +2,9 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryStorage } from './memory-storage';
-import { databaseName, openIndexedDbStorage } from './indexeddb-storage';
+import { STORAGE_VERSION, databaseName, openIndexedDbStorage } from './indexeddb-storage';
 import { openChatStorage } from './open-storage';
-import type { ChatStorage, OutboxEntry } from './types';
+import type { CachedChat, ChatStorage, OutboxEntry } from './types';
 
 function entry(
   clientId: string,
@@ -65,7 +65,55 @@ describe.each(kinds)('%s outbox store', (_kind, open) => {
   });
 });
 
+describe.each(kinds)('%s cache store', (_kind, open) => {
+  it('saves, loads (replacing the previous save) and clears one cached chat', async () => {
+    const storage = await open();
+    expect(await storage.cache.load()).toBeUndefined();
+    const chat: CachedChat = {
+      version: 1,
+      savedAt: '2025-01-01T00:00:00.000Z',
+      conversations: [],
+      hasMore: false,
+      messages: { c1: [] },
+    };
+    await storage.cache.save(chat);
+    await storage.cache.save({ ...chat, hasMore: true });
+    expect(await storage.cache.load()).toEqual({ ...chat, hasMore: true });
+    await storage.cache.clear();
+    await storage.cache.clear();
+    expect(await storage.cache.load()).toBeUndefined();
+    storage.close();
+    await expect(storage.cache.load()).rejects.toMatchObject({ code: 'DESTROYED' });
+  });
+});
+
 describe('IndexedDB storage', () => {
+  it('upgrades a version 1 database and keeps its outbox', async () => {
+    const factory = new IDBFactory();
+    // Version 1 as released: the outbox only.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = factory.open(databaseName('old'), 1);
+      request.onupgradeneeded = () => {
+        const outbox = request.result.createObjectStore('outbox', { keyPath: 'clientId' });
+        outbox.createIndex('by-conversation', ['conversationId', 'createdSeq']);
+        outbox.createIndex('by-created', 'createdSeq');
+        outbox.put(entry('kept', 1));
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    v1.close();
+    const storage = await openIndexedDbStorage({ userId: 'old', indexedDB: factory });
+    expect((await storage.outbox.list()).map((e) => e.clientId)).toEqual(['kept']);
+    expect(await storage.cache.load()).toBeUndefined();
+    await storage.outbox.put(entry('new', 2));
+    expect((await storage.outbox.list()).map((e) => e.clientId)).toEqual(['kept', 'new']);
+    storage.close();
+    const [info] = await factory.databases();
+    expect(info).toEqual({ name: 'causette:old', version: STORAGE_VERSION });
+    expect(STORAGE_VERSION).toBe(2);
+  });
+
   it('survives a reopen on the same factory, one database per user', async () => {
     const factory = new IDBFactory();
     const first = await openIndexedDbStorage({ userId: 'alice', indexedDB: factory });

@@ -1,5 +1,5 @@
 import type { ChatErrorCode } from '../errors';
-import type { ImageAttachment } from '@causette/protocol';
+import type { Conversation, ImageAttachment, Message } from '@causette/protocol';
 
 /** One unsent message, as the outbox keeps it until the server acknowledges it. */
 export interface OutboxEntry {
@@ -35,14 +35,39 @@ export interface OutboxStore {
 }
 
 /**
- * Where the client keeps what must survive a reload. The outbox now; a conversation and message
- * cache later (new object stores in the same per-user database, added by a version upgrade).
+ * The last state the server gave, kept so that a reload renders at once (offline too) before it
+ * reconciles. Only server data: no pending message (the outbox has them), no typing or presence.
+ */
+export interface CachedChat {
+  /** Format version; a cache of another version is ignored. */
+  version: 1;
+  /** ISO 8601, client clock. */
+  savedAt: string;
+  /** The conversation list, newest first, with the unread counts last known. */
+  conversations: Conversation[];
+  /** Whether the server had more conversations than these. */
+  hasMore: boolean;
+  /** Per conversation with a loaded window: its latest consecutive sent messages, by seq. */
+  messages: Record<string, Message[]>;
+}
+
+/** The persisted cache of one user: one {@link CachedChat}, replaced whole. */
+export interface CacheStore {
+  load(): Promise<CachedChat | undefined>;
+  save(chat: CachedChat): Promise<void>;
+  clear(): Promise<void>;
+}
+
+/**
+ * Where the client keeps what must survive a reload: the outbox and the cache, object stores of
+ * one per-user database.
  */
 export interface ChatStorage {
   readonly kind: 'indexeddb' | 'memory';
   /** `false` when unsent messages would be lost on reload (memory fallback). */
   readonly durable: boolean;
   readonly outbox: OutboxStore;
+  readonly cache: CacheStore;
   /** Closes the database connection; further calls reject. Idempotent. */
   close(): void;
 }

@@ -1,7 +1,7 @@
 import type { Conversation, Message, ReceiptReadEvent, UnreadCountEvent } from '@causette/protocol';
 import { EMPTY_WINDOW } from '../messages/timeline';
 import type { MessageWindow } from '../messages/types';
-import { patchObject, setEntry } from './create-store';
+import { patchObject, removeEntry, setEntry } from './create-store';
 import type { ChatState, UnreadState } from './types';
 
 // Pure state updaters: each returns the same reference when nothing changes.
@@ -56,6 +56,27 @@ export function upsertConversations(
     if (known && known.lastSeq > conversation.lastSeq) continue;
     byId = setEntry(byId, conversation.id, conversation);
     unread = setUnread(unread, conversation.id, conversation.unreadCount);
+  }
+  return patchObject(reorder(state, byId), { unread });
+}
+
+/** Drops the conversations `drop` picks (cached ones the server no longer lists), and their unread. */
+export function removeConversations(
+  state: ChatState,
+  drop: (conversation: Conversation) => boolean,
+): ChatState {
+  let byId = state.conversations.byId;
+  let unread = state.unread;
+  for (const conversation of Object.values(byId)) {
+    if (!drop(conversation)) continue;
+    const { id } = conversation;
+    byId = removeEntry(byId, id);
+    // A total from the server never counted a conversation it does not list.
+    unread = {
+      ...unread,
+      byConversation: removeEntry(unread.byConversation, id),
+      total: unread.total - (unread.totalFromServer ? 0 : (unread.byConversation[id] ?? 0)),
+    };
   }
   return patchObject(reorder(state, byId), { unread });
 }

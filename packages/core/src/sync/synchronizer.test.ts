@@ -64,7 +64,7 @@ describe('Synchronizer', () => {
     expect(seqs()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 
-  it('syncs from the last seq held, pages truncated conversations and learns unknown ones', async () => {
+  it('syncs from the last seq held; a truncated conversation restarts from its latest page', async () => {
     const server = new FakeSyncServer(2, 3);
     const { sync, seqs, store } = setup(server);
     void sync.loadLatest('c1');
@@ -75,6 +75,25 @@ describe('Synchronizer', () => {
     await syncing;
     expect(seqs()).toEqual(range(1, 11));
     expect(store.getSnapshot().conversations.byId.c1?.lastSeq).toBe(11);
+    for (let i = 0; i < 70; i++) server.post();
+    const labels: string[] = [];
+    const request = server.request;
+    const again = new Synchronizer({
+      store,
+      request: (event, payload) => {
+        labels.push(`${event} ${JSON.stringify(payload)}`);
+        return request(event, payload);
+      },
+    });
+    const resyncing = again.syncSession();
+    await drain(server);
+    await resyncing;
+    // The latest 50, not 70 messages paged forward from seq 11.
+    expect(seqs()).toEqual(range(32, 81));
+    expect(labels).toEqual([
+      'sync {"cursors":{"c1":11}}',
+      'message:history {"conversationId":"c1","limit":50}',
+    ]);
   });
 
   it('asks for a conversation it has never seen when a message arrives for it', async () => {

@@ -9,6 +9,7 @@ import {
 } from '@causette/protocol';
 import type { ChatError } from '../errors';
 import {
+  EMPTY_WINDOW,
   applyLatestPage,
   firstSeq,
   lastSeq,
@@ -38,8 +39,8 @@ export interface SynchronizerOptions {
 }
 
 /**
- * Keeps loaded conversations complete: `sync` after every session, history pages for truncated
- * conversations and for every gap, and the first/older pages the UI asks for. Messages reach the
+ * Keeps loaded conversations complete: `sync` after every session, the latest page for
+ * conversations too far behind, history pages for every gap, and the first/older pages the UI asks for. Messages reach the
  * store only through the timeline merge, so what is shown never has a gap, a duplicate or a
  * reordering.
  */
@@ -67,11 +68,12 @@ export class Synchronizer {
     const result = await this.#o.request('sync', { cursors });
     if (this.#disposed) return;
     this.#o.store.setState((s) => upsertConversations(s, result.conversations));
-    this.receive(result.messages);
+    // Too far behind (e.g. a window from the cache of a week ago): start again from the latest
+    // page rather than paging through everything missed.
     const loaded = this.#o.store.getSnapshot().messages;
-    await Promise.all(
-      result.truncated.filter((id) => loaded[id]?.loaded).map((id) => this.#pageForward(id)),
-    );
+    const reset = new Set(result.truncated.filter((id) => loaded[id]?.loaded));
+    this.receive(result.messages.filter((m) => !reset.has(m.conversationId)));
+    await Promise.all([...reset].map((id) => this.#latest(id, true)));
   }
 
   /** Applies stored messages (message:new, acks, sync), then fetches any gap they reveal. */
@@ -98,8 +100,15 @@ export class Synchronizer {
   }
 
   /** Loads the latest page of a conversation not loaded yet (a no-op once loaded). */
-  async loadLatest(conversationId: string): Promise<void> {
-    if (this.#window(conversationId)?.loaded || this.#buffers.has(conversationId)) return;
+  loadLatest(conversationId: string): Promise<void> {
+    return this.#latest(conversationId, false);
+  }
+
+  /** Loads the latest page; with `reset`, it replaces what a loaded window shows. */
+  async #latest(conversationId: string, reset: boolean): Promise<void> {
+    if ((!reset && this.#window(conversationId)?.loaded) || this.#buffers.has(conversationId)) {
+      return;
+    }
     const buffer: Message[] = [];
     this.#buffers.set(conversationId, buffer);
     try {
@@ -111,7 +120,10 @@ export class Synchronizer {
       // The page first, then what arrived meanwhile (beyond a gap, it is held and fetched).
       this.#o.store.setState((s) =>
         updateWindow(s, conversationId, (w) =>
-          mergeMessages(applyLatestPage(w, page.messages), buffer),
+          mergeMessages(
+            applyLatestPage(reset ? { ...EMPTY_WINDOW, pending: w.pending } : w, page.messages),
+            buffer,
+          ),
         ),
       );
       this.#o.onServerMessages?.(page.messages);
@@ -152,21 +164,6 @@ export class Synchronizer {
 
   #window(conversationId: string) {
     return this.#o.store.getSnapshot().messages[conversationId];
-  }
-
-  /** Pages `message:history { afterSeq }` until the conversation is complete (truncated sync). */
-  async #pageForward(conversationId: string): Promise<void> {
-    for (;;) {
-      const window = this.#window(conversationId);
-      if (this.#disposed || !window) return;
-      const page = await this.#o.request('message:history', {
-        conversationId,
-        afterSeq: lastSeq(window),
-        limit: HISTORY_MAX_LIMIT,
-      });
-      this.receive(page.messages);
-      if (!page.hasMore || page.messages.length === 0) return;
-    }
   }
 
   /** Fetches every missing range of a conversation, one request at a time. */

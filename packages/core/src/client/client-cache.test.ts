@@ -1,0 +1,179 @@
+// The cache's timing and reducers on their own: debounced saves, the last save on dispose, no
+// timer left, and what is kept of a state.
+import EventEmitter from 'eventemitter3';
+import type { Conversation } from '@causette/protocol';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ChatClientEvents } from '../events/types';
+import { setPending } from '../messages/timeline';
+import { makeMessage } from '../messages/test-messages';
+import type { PendingMessage } from '../messages/types';
+import { createMemoryStorage } from '../storage/memory-storage';
+import type { CachedChat, ChatStorage } from '../storage/types';
+import { createStore } from '../store/create-store';
+import { updateWindow, upsertConversations } from '../store/reducers';
+import { type ChatState, initialChatState } from '../store/types';
+import { applyLatestPage } from '../messages/timeline';
+import { CACHE_SAVE_DELAY_MS, createClientCache, hydrate, toCachedChat } from './client-cache';
+import type { ClientContext } from './context';
+
+function conversation(id: string, lastSeq: number, unreadCount = 0): Conversation {
+  return {
+    id,
+    members: [],
+    lastSeq,
+    lastMessageAt: new Date(Date.UTC(2025, 0, 1, 0, lastSeq)).toISOString(),
+    unreadCount,
+    markedUnread: false,
+  };
+}
+
+function setup(storage: ChatStorage = createMemoryStorage()) {
+  const store = createStore<ChatState>(initialChatState({ kind: 'memory', durable: false }));
+  const emitter = new EventEmitter<ChatClientEvents>();
+  const errors: unknown[] = [];
+  emitter.on('error', (error) => errors.push(error));
+  const ctx = { store, emitter, userId: () => 'me' } as unknown as ClientContext;
+  const save = vi.spyOn(storage.cache, 'save');
+  return { store, storage, save, errors, cache: createClientCache(ctx) };
+}
+
+const pending: PendingMessage = {
+  clientId: 'p1',
+  conversationId: 'c1',
+  senderId: 'me',
+  type: 'TEXT',
+  content: 'pending',
+  createdAt: '2025-01-01T00:00:00.000Z',
+  status: 'pending',
+};
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createClientCache', () => {
+  it('saves 1 s after the last change of server data, not for typing nor the hydration', async () => {
+    vi.useFakeTimers();
+    const { store, storage, save, cache } = setup();
+    await storage.cache.save(toCachedChat(store.getSnapshot(), 'before'));
+    save.mockClear();
+    await cache.start(Promise.resolve(storage));
+    store.setState((s) => ({ ...s, typing: { c1: ['bob'] } }));
+    expect(vi.getTimerCount()).toBe(0);
+    store.setState((s) => upsertConversations(s, [conversation('c1', 3, 2)]));
+    await vi.advanceTimersByTimeAsync(CACHE_SAVE_DELAY_MS - 1);
+    store.setState((s) => upsertConversations(s, [conversation('c1', 4, 3)]));
+    await vi.advanceTimersByTimeAsync(CACHE_SAVE_DELAY_MS - 1);
+    expect(save).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(save).toHaveBeenCalledOnce();
+    expect((await storage.cache.load())?.conversations).toEqual([conversation('c1', 4, 3)]);
+    expect(vi.getTimerCount()).toBe(0);
+    await cache.dispose();
+    expect(save).toHaveBeenCalledOnce();
+  });
+
+  it('saves at once on dispose, after which nothing is saved and no timer is left', async () => {
+    vi.useFakeTimers();
+    const { store, storage, save, cache } = setup();
+    await cache.start(Promise.resolve(storage));
+    store.setState((s) => upsertConversations(s, [conversation('c1', 1)]));
+    expect(vi.getTimerCount()).toBe(1);
+    await cache.dispose();
+    expect(vi.getTimerCount()).toBe(0);
+    expect(save).toHaveBeenCalledOnce();
+    store.setState((s) => upsertConversations(s, [conversation('c2', 1)]));
+    expect(vi.getTimerCount()).toBe(0);
+    expect((await storage.cache.load())?.conversations.map((c) => c.id)).toEqual(['c1']);
+  });
+
+  it('does not save what it has not read: a dispose during the load writes nothing', async () => {
+    const { store, storage, save, cache } = setup();
+    let release = () => {};
+    const opening = new Promise<ChatStorage>((resolve) => {
+      release = () => resolve(storage);
+    });
+    const started = cache.start(opening);
+    store.setState((s) => upsertConversations(s, [conversation('c1', 1)]));
+    const disposed = cache.dispose();
+    release();
+    await Promise.all([started, disposed]);
+    expect(save).not.toHaveBeenCalled();
+  });
+
+  it('reports a failing load or save and carries on', async () => {
+    vi.useFakeTimers();
+    const storage = createMemoryStorage();
+    vi.spyOn(storage.cache, 'load').mockRejectedValue(new Error('corrupt'));
+    const clear = vi.spyOn(storage.cache, 'clear');
+    const { store, save, errors, cache } = setup(storage);
+    save.mockRejectedValue(new Error('quota'));
+    await cache.start(Promise.resolve(storage));
+    expect(clear).toHaveBeenCalledOnce();
+    store.setState((s) => upsertConversations(s, [conversation('c1', 1)]));
+    await vi.advanceTimersByTimeAsync(CACHE_SAVE_DELAY_MS);
+    expect(errors.map((e) => (e as Error).message)).toEqual(['corrupt', 'quota']);
+    await cache.dispose();
+  });
+
+  it('drops a malformed cache', async () => {
+    const storage = createMemoryStorage();
+    await storage.cache.save({ version: 1, conversations: null } as unknown as CachedChat);
+    const { store, errors, cache } = setup(storage);
+    await cache.start(Promise.resolve(storage));
+    expect(await storage.cache.load()).toBeUndefined();
+    expect(store.getSnapshot().conversations.order).toEqual([]);
+    expect(errors).toHaveLength(1);
+    await cache.dispose();
+  });
+});
+
+describe('toCachedChat and hydrate', () => {
+  function serverState(): ChatState {
+    let state = initialChatState({ kind: 'memory', durable: false });
+    state = upsertConversations(state, [conversation('c1', 80, 5), conversation('c2', 2, 1)]);
+    const page = Array.from({ length: 80 }, (_, i) => makeMessage(i + 1));
+    state = updateWindow(state, 'c1', (w) => setPending(applyLatestPage(w, page), [pending]));
+    return state;
+  }
+
+  it('keeps the list in order, the latest unread and the last 50 sent messages', () => {
+    const state = serverState();
+    const chat = toCachedChat(
+      { ...state, unread: { ...state.unread, byConversation: { c1: 0, c2: 1 } } },
+      'now',
+    );
+    expect(chat).toMatchObject({ version: 1, savedAt: 'now', hasMore: true });
+    expect(chat.conversations.map((c) => [c.id, c.unreadCount])).toEqual([
+      ['c1', 0],
+      ['c2', 1],
+    ]);
+    expect(chat.messages.c1?.map((m) => m.seq)).toEqual(
+      Array.from({ length: 50 }, (_, i) => 31 + i),
+    );
+    expect(Object.keys(chat.messages)).toEqual(['c1']);
+  });
+
+  it('renders the cache as loaded windows and unread sums, unless the server answered first', () => {
+    const chat = toCachedChat(serverState(), 'now');
+    const withPending = updateWindow(
+      initialChatState({ kind: 'memory', durable: false }),
+      'c1',
+      (w) => setPending(w, [pending]),
+    );
+    const state = hydrate(withPending, { ...chat, hasMore: false });
+    expect(state.conversations.order).toEqual(['c1', 'c2']);
+    expect(state.conversations.hasMore).toBe(false);
+    expect(state.unread).toEqual({
+      total: 6,
+      totalFromServer: false,
+      byConversation: { c1: 5, c2: 1 },
+    });
+    const window = state.messages.c1;
+    expect(window).toMatchObject({ loaded: true, hasOlder: true });
+    expect(window?.sent.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 31 + i));
+    expect(window?.items.at(-1)).toMatchObject({ clientId: 'p1', status: 'pending' });
+    const fromServer = upsertConversations(withPending, [conversation('c3', 1)]);
+    expect(hydrate(fromServer, chat)).toBe(fromServer);
+  });
+});
