@@ -1,4 +1,45 @@
-import { defineConfig } from 'vitest/config';
-import { testDefaults } from '../../vitest.shared.ts';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import { chromiumArgs, chromiumPath, testDefaults } from '../../vitest.shared.ts';
 
-export default defineConfig(testDefaults(import.meta.dirname));
+const BROWSER_TESTS = 'src/**/*.browser.test.ts';
+
+export default mergeConfig(
+  testDefaults(import.meta.dirname),
+  defineConfig({
+    test: {
+      // Read from the root config only. Chromium can take a minute to start on a loaded
+      // two-core machine.
+      browser: { connectTimeout: 180_000 },
+      projects: [
+        {
+          extends: true,
+          test: { name: 'node', exclude: [BROWSER_TESTS, '**/node_modules/**'] },
+        },
+        {
+          // @causette/core in real Chromium (IndexedDB, WebSocket, XMLHttpRequest, the page's
+          // origin) against this server, started in Node by the global setup. The tests live here
+          // rather than in packages/core because core cannot depend on this package: it already
+          // depends on core, and the reverse would be a workspace cycle.
+          extends: true,
+          test: {
+            name: 'browser',
+            include: [BROWSER_TESTS],
+            globalSetup: ['src/sdk/browser-global-setup.ts'],
+            testTimeout: 30_000,
+            browser: {
+              enabled: true,
+              headless: true,
+              provider: playwright({
+                launchOptions: { executablePath: chromiumPath, args: chromiumArgs },
+              }),
+              instances: [{ browser: 'chromium' }],
+              // The snapshot and the assertion say enough; no image files in src/.
+              screenshotFailures: false,
+            },
+          },
+        },
+      ],
+    },
+  }),
+);

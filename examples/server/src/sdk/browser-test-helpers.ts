@@ -9,7 +9,13 @@ import {
   type ChatState,
   createChatClient,
 } from '@causette/core';
-import type { Ack, ClientToServerEvents, Message, ServerToClientEvents } from '@causette/protocol';
+import type {
+  Ack,
+  ClientToServerEvents,
+  Message,
+  RequestResult,
+  ServerToClientEvents,
+} from '@causette/protocol';
 import { io, type Socket } from 'socket.io-client';
 import { inject, vi } from 'vitest';
 
@@ -37,10 +43,7 @@ const clients: ChatClient[] = [];
  * A client of `userId` on the page's own globals: the real IndexedDB (no factory passed), the
  * real WebSocket (no long-polling), a token from the dev login before every connection attempt.
  */
-export function makeClient(
-  userId: string,
-  options: Partial<ChatClientOptions> = {},
-): ChatClient {
+export function makeClient(userId: string, options: Partial<ChatClientOptions> = {}): ChatClient {
   const client = createChatClient({
     url: serverUrl,
     getToken: () => devToken(userId),
@@ -123,7 +126,7 @@ export async function storedMessages(userId: string, conversationId: string): Pr
         conversationId,
         afterSeq: all.at(-1)?.seq ?? 0,
         limit: 100,
-      })) as Ack<{ messages: Message[]; hasMore: boolean }>;
+      })) as Ack<RequestResult<'message:history'>>;
       if (!ack.ok) throw new Error(`message:history: ${ack.error.code}: ${ack.error.message}`);
       all.push(...ack.data.messages);
       if (!ack.data.hasMore || ack.data.messages.length === 0) return all;
