@@ -78,29 +78,7 @@ describe('sync invariants against the mock server (property)', () => {
           } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
           else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
         }
-        // Settle: a last reconnect syncs whatever a failed sync missed.
-        await until(client, (s) => s.connection.status === 'connected', 5000);
-        server.disconnectUser('u-alice', { how: 'transport' });
-        const stored = () => server.state.messages(CONV);
-        const state = await until(
-          client,
-          (s) =>
-            s.connection.status === 'connected' &&
-            s.messages[CONV]?.pending.length === 0 &&
-            s.messages[CONV]?.sent.at(-1)?.seq === stored().length,
-          8000,
-        );
-        expect(violations).toEqual([]);
-        const shown = state.messages[CONV]?.sent ?? [];
-        const first = shown[0]?.seq ?? 1;
-        expect(shown.map((m) => m.id)).toEqual(
-          stored()
-            .slice(first - 1)
-            .map((m) => m.id),
-        );
-        for (const clientId of sent) {
-          expect(stored().filter((m) => m.clientId === clientId)).toHaveLength(1);
-        }
+        await settleAndCheck(client, violations, sent);
         client.destroy();
         server.reset();
       }),
@@ -160,29 +138,7 @@ describe('sync invariants across reloads from the cache (property)', () => {
             server.goOnline();
           }
         }
-        // Settle: a last reconnect syncs whatever a failed sync missed.
-        await until(client, (st) => st.connection.status === 'connected', 5000);
-        server.disconnectUser('u-alice', { how: 'transport' });
-        const stored = () => server.state.messages(CONV);
-        const state = await until(
-          client,
-          (s) =>
-            s.connection.status === 'connected' &&
-            s.messages[CONV]?.pending.length === 0 &&
-            s.messages[CONV]?.sent.at(-1)?.seq === stored().length,
-          8000,
-        );
-        expect(violations).toEqual([]);
-        const shown = state.messages[CONV]?.sent ?? [];
-        const first = shown[0]?.seq ?? 1;
-        expect(shown.map((m) => m.id)).toEqual(
-          stored()
-            .slice(first - 1)
-            .map((m) => m.id),
-        );
-        for (const clientId of sent) {
-          expect(stored().filter((m) => m.clientId === clientId)).toHaveLength(1);
-        }
+        await settleAndCheck(client, violations, sent);
         destroyClients();
         server.reset();
       }),
@@ -190,3 +146,38 @@ describe('sync invariants across reloads from the cache (property)', () => {
     );
   }, 120_000);
 });
+
+/**
+ * Lets the client settle (a last reconnect syncs whatever a failed sync missed), then checks the
+ * invariants: no violation on any snapshot, the shown list equal to the server's tail, and every
+ * send stored once.
+ */
+async function settleAndCheck(
+  client: ChatClient,
+  violations: readonly unknown[],
+  sent: readonly string[],
+): Promise<void> {
+  // Settle: a last reconnect syncs whatever a failed sync missed.
+  await until(client, (s) => s.connection.status === 'connected', 5000);
+  server.disconnectUser('u-alice', { how: 'transport' });
+  const stored = () => server.state.messages(CONV);
+  const state = await until(
+    client,
+    (s) =>
+      s.connection.status === 'connected' &&
+      s.messages[CONV]?.pending.length === 0 &&
+      s.messages[CONV]?.sent.at(-1)?.seq === stored().length,
+    8000,
+  );
+  expect(violations).toEqual([]);
+  const shown = state.messages[CONV]?.sent ?? [];
+  const first = shown[0]?.seq ?? 1;
+  expect(shown.map((m) => m.id)).toEqual(
+    stored()
+      .slice(first - 1)
+      .map((m) => m.id),
+  );
+  for (const clientId of sent) {
+    expect(stored().filter((m) => m.clientId === clientId)).toHaveLength(1);
+  }
+}
