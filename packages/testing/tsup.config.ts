@@ -8,6 +8,6 @@ export default defineConfig({
   sourcemap: true,
   target: 'es2022',
   treeshake: true,
-  // Peers: the user's own copies (msw/node is imported lazily by listen()).
-  external: ['vitest', 'socket.io-client', 'msw', 'msw/node'],
+  // Peers: the user's own copies (listen() imports msw/node or msw/browser lazily, per runtime).
+  external: ['vitest', 'socket.io-client', 'msw', 'msw/node', 'msw/browser'],
 });

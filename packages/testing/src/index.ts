@@ -12,6 +12,7 @@ export type {
   MockChatServer,
   MockChatServerOptions,
   MockFailure,
+  MockListenOptions,
   MockStateInspector,
   MockTokenOptions,
   ReceivedEvent,

@@ -10,8 +10,6 @@ import {
 } from '@causette/protocol';
 import { parseClientEvent, requestSchemas } from '@causette/protocol/schemas';
 import { type WebSocketHandlerConnection, ws } from 'msw';
-import type * as MswNode from 'msw/node';
-import type { SetupServer } from 'msw/node';
 import { type FixtureUser, fixtureUsers } from '../fixtures';
 import { mockClientOptions } from './client-options';
 import { type ConnectionHooks, MockConnection } from './connection';
@@ -19,6 +17,7 @@ import { deliverMessage } from './handlers/chat';
 import type { HandlerContext, RequestContext } from './handlers/context';
 import { Faults, dispatchClientEvent } from './handlers/dispatch';
 import { createInspector } from './inspector';
+import { type Interception, startInterception } from './interception';
 import { PresenceTracker } from './presence';
 import { MockServiceError } from './state/errors';
 import { applySeed, defaultSeed } from './state/seed';
@@ -93,7 +92,8 @@ export function createMockChatServer(options: MockChatServerOptions = {}): MockC
   let online = true;
   let latency = 0;
   let socketCounter = 0;
-  let mswServer: SetupServer | null = null;
+  // Pending while msw starts, so a second listen() waits for the first instead of starting twice.
+  let interception: Promise<Interception> | null = null;
 
   const liveSockets = (userId: string) =>
     [...connections.values()].filter((c) => c.connected && c.userId === userId);
@@ -182,27 +182,30 @@ export function createMockChatServer(options: MockChatServerOptions = {}): MockC
       return online;
     },
 
-    async listen() {
-      if (mswServer) return;
-      if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'undefined')
-        throw new Error(
-          'MockChatServer.listen(): globalThis.WebSocket is missing, so msw cannot intercept it. ' +
-            'Use Node >= 22, or Node 20 with --experimental-websocket (vitest: test.execArgv).',
-        );
-      // A variable specifier keeps browser bundlers from pulling msw/node into Storybook.
-      const specifier = 'msw/node';
-      const { setupServer } = (await import(/* @vite-ignore */ specifier)) as typeof MswNode;
-      const interceptor = setupServer(...handlers);
-      interceptor.listen({ onUnhandledRequest: 'bypass' });
-      mswServer = interceptor;
+    async listen(listenOptions) {
+      const serviceWorkerUrl = listenOptions?.serviceWorkerUrl;
+      if (
+        serviceWorkerUrl !== undefined &&
+        (typeof serviceWorkerUrl !== 'string' || !serviceWorkerUrl)
+      )
+        throw new TypeError('listen: serviceWorkerUrl must be a non-empty string');
+      if (!interception) {
+        const starting = startInterception(handlers, serviceWorkerUrl);
+        interception = starting;
+        starting.catch(() => {
+          if (interception === starting) interception = null;
+        });
+      }
+      await interception;
     },
 
     async close() {
       dropAll();
       presence.clear();
       faults.clear();
-      mswServer?.close();
-      mswServer = null;
+      const running = interception;
+      interception = null;
+      (await running?.catch(() => null))?.stop();
     },
 
     reset() {

@@ -94,6 +94,15 @@ export interface MockStateInspector {
   socketCount(userId: string): number;
 }
 
+/** Options of {@link MockChatServer.listen}. */
+export interface MockListenOptions {
+  /**
+   * Browser only: where msw's `mockServiceWorker.js` is served (default `/mockServiceWorker.js`,
+   * which Vitest browser mode serves by itself). Ignored in Node.
+   */
+  serviceWorkerUrl?: string;
+}
+
 /** An in-memory Causette server speaking the whole protocol through msw. */
 export interface MockChatServer {
   /** The URL clients connect to. */
@@ -107,8 +116,11 @@ export interface MockChatServer {
   /** Whether new connections are accepted (see {@link MockChatServer.goOffline}). */
   readonly online: boolean;
 
-  /** Starts intercepting in Node with msw's `setupServer` (Node 20 needs `--experimental-websocket`). */
-  listen(): Promise<void>;
+  /**
+   * Starts intercepting `WebSocket`: msw's `setupServer` in Node (Node 20 needs
+   * `--experimental-websocket`), `setupWorker` in a browser (msw's worker script must be served).
+   */
+  listen(options?: MockListenOptions): Promise<void>;
   /** Drops every connection, cancels every timer and stops intercepting. */
   close(): Promise<void>;
   /** Back to the seed: drops every connection, clears logs, faults and latency; keeps listening. */
