@@ -1,38 +1,32 @@
-// The client's sources (reached through the @causette/source condition) use DOM types, which this
-// server's tsconfig leaves out; tests that drive the client need them.
-/// <reference lib="dom" />
-/// <reference lib="dom.iterable" />
 // The real reference server (database on a PGlite folder, socket.io, HTTP) and @causette/core
 // clients driving it, for the SDK's fault tests.
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { Socket as TcpSocket } from 'node:net';
 import path from 'node:path';
-import {
-  type ChatClient,
-  type ChatClientOptions,
-  type ChatState,
-  createChatClient,
-} from '@causette/core';
-import type {
-  Ack,
-  ClientToServerEvents,
-  Message,
-  RequestEventName,
-  RequestPayload,
-  RequestResult,
-  ServerToClientEvents,
-} from '@causette/protocol';
+import { type ChatClient, type ChatClientOptions, createChatClient } from '@causette/core';
+import type { Message } from '@causette/protocol';
 import { IDBFactory } from 'fake-indexeddb';
 import { SignJWT } from 'jose';
 import pino from 'pino';
-import { type Socket, io } from 'socket.io-client';
-import { afterAll, afterEach, beforeAll, expect, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
 import { openTestPglite } from '../db/test-backends';
 import { type RunningServer, startServer } from '../server';
+import { destroyClients, readStoredMessages, track } from './client-test-helpers';
 import { type WsRelay, startWsRelay } from './ws-relay';
+
+export {
+  connected,
+  describeState,
+  destroyClients,
+  expectGapFree,
+  pendingOf,
+  shown,
+  sleep,
+  until,
+} from './client-test-helpers';
 
 /** Two seeded users (the server inserts the demo data in development). */
 export const ALICE = 'u-advertiser-1';
@@ -130,8 +124,6 @@ export async function killServer(server: RunningServer): Promise<void> {
   await server.close();
 }
 
-const clients: ChatClient[] = [];
-
 /** A client of `userId` with fresh long-lived tokens, WebSocket only, IndexedDB in memory. */
 export function makeClient(
   url: string,
@@ -149,47 +141,7 @@ export function makeClient(
     random: () => Math.random() * 0.2,
     ...options,
   });
-  clients.push(client);
-  return client;
-}
-
-/** Destroys every client made by {@link makeClient}. */
-export function destroyClients(): void {
-  for (const client of clients.splice(0)) client.destroy();
-}
-
-/** A short account of a snapshot, for failure messages. */
-export function describeState(state: ChatState): string {
-  const windows = Object.entries(state.messages).map(([id, w]) => {
-    const seqs = w.sent.map((m) => m.seq);
-    const range = seqs.length ? `${seqs[0]}..${seqs.at(-1)} (${seqs.length})` : 'none';
-    const pending = w.pending.map((p) => p.status).join(',');
-    return `${id.slice(0, 8)}: sent ${range} held [${w.held.map((m) => m.seq).join(',')}] pending [${pending}]`;
-  });
-  const { status, attempt, lastError } = state.connection;
-  return `${state.user?.userId ?? 'no user'} ${state.storage.kind}${state.storage.durable ? '' : ' (not durable)'} ${status} (attempt ${attempt}${lastError ? `, ${lastError.code}: ${lastError.message}` : ''}); ${windows.join('; ')}`;
-}
-
-/** Waits until `predicate` holds on the client's snapshot; fails with the last snapshot. */
-export async function until(
-  client: ChatClient,
-  predicate: (state: ChatState) => boolean,
-  timeout = 15_000,
-): Promise<ChatState> {
-  await vi.waitFor(
-    () => {
-      const state = client.getSnapshot();
-      if (!predicate(state)) throw new Error(`not yet: ${describeState(state)}`);
-    },
-    { timeout, interval: 10 },
-  );
-  return client.getSnapshot();
-}
-
-/** Connects and waits for the first session. */
-export async function connected(client: ChatClient): Promise<ChatState> {
-  client.connect();
-  return until(client, (s) => s.connection.status === 'connected' && s.user !== null);
+  return track(client);
 }
 
 /** Opens (idempotently) the conversation of `client`'s user with `others` about `subjectId`. */
@@ -210,71 +162,13 @@ export function uniqueSubject(): string {
   return `sdk-${randomUUID()}`;
 }
 
-/** The stored (sent) messages a client shows for a conversation. */
-export function shown(state: ChatState, conversationId: string) {
-  return state.messages[conversationId]?.sent ?? [];
-}
-
-/** The outbox messages a client shows for a conversation. */
-export function pendingOf(state: ChatState, conversationId: string) {
-  return state.messages[conversationId]?.pending ?? [];
-}
-
-type RawClient = Socket<ServerToClientEvents, ClientToServerEvents>;
-
-async function ask<E extends RequestEventName>(
-  socket: RawClient,
-  event: E,
-  payload: RequestPayload<E>,
-): Promise<RequestResult<E>> {
-  const untyped = socket as unknown as {
-    timeout(ms: number): { emitWithAck(event: string, payload: unknown): Promise<unknown> };
-  };
-  const ack = (await untyped.timeout(10_000).emitWithAck(event, payload)) as Ack<RequestResult<E>>;
-  if (!ack.ok) throw new Error(`${event}: ${ack.error.code}: ${ack.error.message}`);
-  return ack.data;
-}
-
 /** What the server has stored for a conversation, read by `userId` over a plain socket. */
 export async function storedMessages(
   url: string,
   userId: string,
   conversationId: string,
 ): Promise<Message[]> {
-  const socket: RawClient = io(url, {
-    auth: { token: await signToken(userId) },
-    transports: ['websocket'],
-    reconnection: false,
-    forceNew: true,
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      socket.once('connect', resolve);
-      socket.once('connect_error', reject);
-    });
-    const all: Message[] = [];
-    for (;;) {
-      const page = await ask(socket, 'message:history', {
-        conversationId,
-        afterSeq: all.at(-1)?.seq ?? 0,
-        limit: 100,
-      });
-      all.push(...page.messages);
-      if (!page.hasMore || page.messages.length === 0) return all;
-    }
-  } finally {
-    socket.close();
-  }
-}
-
-/** Checks that `messages` are seqs 1..n with no gap or repeat. */
-export function expectGapFree(messages: readonly { seq: number }[]): void {
-  expect(messages.map((m) => m.seq)).toEqual(messages.map((_, i) => i + 1));
-}
-
-/** Resolves after `ms`. */
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  return readStoredMessages(url, await signToken(userId), conversationId);
 }
 
 /** Open client-side TCP sockets of this process to `port` on 127.0.0.1. */
