@@ -8,6 +8,8 @@ export default mergeConfig(
       // The mock server (msw) intercepts the global WebSocket, which Node 20 only defines behind
       // this flag (Node 22+ has it by default; the flag is harmless there).
       execArgv: ['--experimental-websocket'],
+      // Client tests talk to the mock server through real sockets: room for a loaded CI machine.
+      testTimeout: 20_000,
       coverage: {
         provider: 'v8',
         include: ['src/**/*.ts'],

@@ -73,6 +73,27 @@ describe('createClientCache', () => {
     expect(save).toHaveBeenCalledOnce();
   });
 
+  it('saves server data that arrived while the cache was still being read', async () => {
+    vi.useFakeTimers();
+    const storage = createMemoryStorage();
+    const { store, save, cache } = setup(storage);
+    let release: () => void = () => undefined;
+    const load = storage.cache.load.bind(storage.cache);
+    vi.spyOn(storage.cache, 'load').mockImplementation(
+      () => new Promise((resolve) => (release = () => resolve(load()))),
+    );
+    const started = cache.start(Promise.resolve(storage));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.cache.load).toHaveBeenCalled();
+    // The server answers before the (slow) cache read is done.
+    store.setState((s) => upsertConversations(s, [conversation('c1', 2)]));
+    release();
+    await started;
+    await cache.dispose();
+    expect(save).toHaveBeenCalledOnce();
+    expect((await load())?.conversations).toEqual([conversation('c1', 2)]);
+  });
+
   it('saves at once on dispose, after which nothing is saved and no timer is left', async () => {
     vi.useFakeTimers();
     const { store, storage, save, cache } = setup();

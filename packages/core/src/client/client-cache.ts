@@ -62,7 +62,9 @@ export interface ClientCache {
 export function createClientCache(ctx: ClientContext): ClientCache {
   const { store } = ctx;
   const cached = new WeakSet<Conversation>();
-  /** The state last loaded or saved. */
+  /** Nothing from the server yet: what an absent cache stands for. */
+  const initial = store.getSnapshot();
+  /** The state the cache holds: last hydrated or saved. */
   let base: ChatState | undefined;
   let opened: Promise<ChatStorage> | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -99,18 +101,24 @@ export function createClientCache(ctx: ClientContext): ClientCache {
         // Another version (an older or newer app) is not ours to read; a malformed one throws.
         if (chat.version !== 1) throw new Error('unknown cache version');
         for (const c of chat.conversations) cached.add(c);
+        const before = store.getSnapshot();
         store.setState((s) => hydrate(s, chat));
+        if (store.getSnapshot() !== before) base = store.getSnapshot();
       } catch (error) {
         report(ctx, error, 'reading the cache');
         await storage.then((s) => s.cache.clear()).catch(() => undefined);
       } finally {
         if (!disposed) {
-          base = store.getSnapshot();
-          unsubscribe = store.subscribe(() => {
+          // Server data that came while the cache was being read is not in it: compare with the
+          // empty start then, so it is saved too.
+          base ??= initial;
+          const schedule = () => {
             if (!changed(store.getSnapshot())) return;
             clearTimeout(timer);
             timer = setTimeout(save, CACHE_SAVE_DELAY_MS);
-          });
+          };
+          unsubscribe = store.subscribe(schedule);
+          schedule();
         }
       }
     },
