@@ -174,6 +174,25 @@ describe('ChatClient against the mock server', () => {
     );
   }, 15_000);
 
+  it('tries a failed sync again within the session, so what was missed during a drop shows', async () => {
+    const client = makeClient('u-alice');
+    await connected(client);
+    client.setActiveConversation(CONV);
+    await until(client, (s) => s.messages[CONV]?.loaded ?? false);
+    const before = server.receivedBy('u-alice').length;
+    // The next sync fails for a transient reason, and a message comes while the client is away.
+    server.failNext('sync', { code: 'UNAVAILABLE', message: 'busy' });
+    server.disconnectUser('u-alice', { how: 'transport' });
+    server.sendAs('u-bruno', CONV, 'pendant la coupure');
+    const last = () => server.state.messages(CONV).at(-1)?.seq;
+    await until(client, (s) => s.messages[CONV]?.sent.at(-1)?.seq === last());
+    const syncs = server
+      .receivedBy('u-alice')
+      .slice(before)
+      .filter((e) => e.event === 'sync');
+    expect(syncs.length).toBeGreaterThanOrEqual(2);
+  });
+
   it('notifies of messages from others outside the active conversation, fills gaps', async () => {
     const client = makeClient('u-alice');
     await connected(client);

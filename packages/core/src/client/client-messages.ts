@@ -1,9 +1,11 @@
 import { type Message, contentProblem } from '@causette/protocol';
 import { isVisible } from '../environment';
+import { backoffDelay } from '../backoff';
 import { ChatError } from '../errors';
 import type { PendingMessage } from '../messages/types';
 import { setPending } from '../messages/timeline';
 import { Outbox } from '../outbox/outbox';
+import { toChatError } from '../outbox/to-chat-error';
 import type { ChatStorage } from '../storage/types';
 import { updateWindow } from '../store/reducers';
 import { Synchronizer } from '../sync/synchronizer';
@@ -18,6 +20,9 @@ export class ClientMessages {
   readonly sync: Synchronizer;
   #outbox: Outbox | undefined;
   readonly #announced = new Set<string>();
+  #syncTimer: ReturnType<typeof setTimeout> | undefined;
+  #syncAttempt = 0;
+  #disposed = false;
   #loaded: Promise<void> = Promise.resolve();
 
   constructor(
@@ -70,12 +75,29 @@ export class ClientMessages {
   /** Every (re)connect: catch up with `sync`, then send what waits in the outbox. */
   async onSession(): Promise<void> {
     await this.#loaded;
+    this.#syncAttempt = 0;
+    await this.#sync();
+    this.#outbox?.flush();
+  }
+
+  /**
+   * `sync`, tried again with backoff while the session lasts if it fails for a transient reason:
+   * a quiet conversation would otherwise miss what was said during the drop until the next one.
+   */
+  async #sync(): Promise<void> {
+    clearTimeout(this.#syncTimer);
+    this.#syncTimer = undefined;
     try {
       await this.sync.syncSession();
     } catch (error) {
       report(this.ctx, error, 'sync');
+      const failure = toChatError(error);
+      // Disconnected: the next session syncs anyway.
+      if (this.#disposed || !failure.transient) return;
+      if (this.ctx.connection.state.status !== 'connected') return;
+      const delay = Math.max(failure.retryAfterMs ?? 0, backoffDelay(this.#syncAttempt++));
+      this.#syncTimer = setTimeout(() => void this.#sync(), delay);
     }
-    this.#outbox?.flush();
   }
 
   /** `message:new`. */
@@ -131,6 +153,8 @@ export class ClientMessages {
 
   /** Stops everything; resolves once queued messages are in storage, so it may be closed. */
   dispose(): Promise<void> {
+    this.#disposed = true;
+    clearTimeout(this.#syncTimer);
     this.#outbox?.dispose();
     this.sync.dispose();
     return this.#outbox?.saved() ?? Promise.resolve();
