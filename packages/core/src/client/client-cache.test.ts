@@ -94,6 +94,24 @@ describe('createClientCache', () => {
     expect((await load())?.conversations).toEqual([conversation('c1', 2)]);
   });
 
+  it('saves on a dispose that comes while the cache is still being read', async () => {
+    const storage = createMemoryStorage();
+    const { store, save, cache } = setup(storage);
+    let release: () => void = () => undefined;
+    const load = storage.cache.load.bind(storage.cache);
+    vi.spyOn(storage.cache, 'load').mockImplementation(
+      () => new Promise((resolve) => (release = () => resolve(load()))),
+    );
+    void cache.start(Promise.resolve(storage));
+    await vi.waitFor(() => expect(storage.cache.load).toHaveBeenCalled());
+    store.setState((s) => upsertConversations(s, [conversation('c1', 2)]));
+    const disposed = cache.dispose();
+    release();
+    await disposed;
+    expect(save).toHaveBeenCalledOnce();
+    expect((await load())?.conversations).toEqual([conversation('c1', 2)]);
+  });
+
   it('saves at once on dispose, after which nothing is saved and no timer is left', async () => {
     vi.useFakeTimers();
     const { store, storage, save, cache } = setup();
@@ -106,20 +124,6 @@ describe('createClientCache', () => {
     store.setState((s) => upsertConversations(s, [conversation('c2', 1)]));
     expect(vi.getTimerCount()).toBe(0);
     expect((await storage.cache.load())?.conversations.map((c) => c.id)).toEqual(['c1']);
-  });
-
-  it('does not save what it has not read: a dispose during the load writes nothing', async () => {
-    const { store, storage, save, cache } = setup();
-    let release = () => {};
-    const opening = new Promise<ChatStorage>((resolve) => {
-      release = () => resolve(storage);
-    });
-    const started = cache.start(opening);
-    store.setState((s) => upsertConversations(s, [conversation('c1', 1)]));
-    const disposed = cache.dispose();
-    release();
-    await Promise.all([started, disposed]);
-    expect(save).not.toHaveBeenCalled();
   });
 
   it('reports a failing load or save and carries on', async () => {

@@ -57,7 +57,8 @@ export interface ClientCache {
 
 /**
  * The cache: loaded into the store as soon as the storage opens, then saved (debounced) whenever
- * what came from the server changes. Nothing is saved before the cache was read.
+ * what came from the server changes. Nothing is saved before the cache was read: a save (the last
+ * one on dispose included) waits for the read, then keeps what the server sent meanwhile.
  */
 export function createClientCache(ctx: ClientContext): ClientCache {
   const { store } = ctx;
@@ -70,6 +71,7 @@ export function createClientCache(ctx: ClientContext): ClientCache {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing = Promise.resolve();
   let unsubscribe: (() => void) | undefined;
+  let loading: Promise<void> = Promise.resolve();
   let disposed = false;
 
   // Pending messages, typing and presence live elsewhere: changes there are not the cache's.
@@ -93,40 +95,47 @@ export function createClientCache(ctx: ClientContext): ClientCache {
   };
 
   return {
-    async start(storage) {
+    start(storage) {
       opened = storage;
-      try {
-        const chat = await (await storage).cache.load();
-        if (disposed || !chat) return;
-        // Another version (an older or newer app) is not ours to read; a malformed one throws.
-        if (chat.version !== 1) throw new Error('unknown cache version');
-        for (const c of chat.conversations) cached.add(c);
-        const before = store.getSnapshot();
-        store.setState((s) => hydrate(s, chat));
-        if (store.getSnapshot() !== before) base = store.getSnapshot();
-      } catch (error) {
-        report(ctx, error, 'reading the cache');
-        await storage.then((s) => s.cache.clear()).catch(() => undefined);
-      } finally {
-        if (!disposed) {
-          // Server data that came while the cache was being read is not in it: compare with the
-          // empty start then, so it is saved too.
-          base ??= initial;
-          const schedule = () => {
-            if (!changed(store.getSnapshot())) return;
-            clearTimeout(timer);
-            timer = setTimeout(save, CACHE_SAVE_DELAY_MS);
-          };
-          unsubscribe = store.subscribe(schedule);
-          schedule();
-        }
-      }
+      loading = read(storage);
+      return loading;
     },
     isCached: (conversation) => cached.has(conversation),
-    dispose() {
+    async dispose() {
       disposed = true;
       unsubscribe?.();
+      // A read still under way decides what the last save compares with: wait for it.
+      await loading;
       return save();
     },
   };
+
+  async function read(storage: Promise<ChatStorage>): Promise<void> {
+    try {
+      const chat = await (await storage).cache.load();
+      if (disposed || !chat) return;
+      // Another version (an older or newer app) is not ours to read; a malformed one throws.
+      if (chat.version !== 1) throw new Error('unknown cache version');
+      for (const c of chat.conversations) cached.add(c);
+      const before = store.getSnapshot();
+      store.setState((s) => hydrate(s, chat));
+      if (store.getSnapshot() !== before) base = store.getSnapshot();
+    } catch (error) {
+      report(ctx, error, 'reading the cache');
+      await storage.then((s) => s.cache.clear()).catch(() => undefined);
+    } finally {
+      // Server data that came while the cache was being read is not in it: compare with the
+      // empty start then, so it is saved too.
+      base ??= initial;
+      if (!disposed) {
+        const schedule = () => {
+          if (!changed(store.getSnapshot())) return;
+          clearTimeout(timer);
+          timer = setTimeout(save, CACHE_SAVE_DELAY_MS);
+        };
+        unsubscribe = store.subscribe(schedule);
+        schedule();
+      }
+    }
+  }
 }
