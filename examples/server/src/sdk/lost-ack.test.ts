@@ -7,12 +7,11 @@ import {
   connected,
   expectGapFree,
   makeClient,
-  openConversation,
+  sharedConversation,
   pendingOf,
   shown,
   sleep,
   storedMessages,
-  uniqueSubject,
   until,
   useChatServer,
 } from './sdk-test-helpers';
@@ -27,10 +26,7 @@ async function twoUsers(options: { requestTimeoutMs?: number } = {}) {
   const alice = makeClient(chat.relay.url, ALICE, options);
   const bob = makeClient(chat.server.url, BOB);
   await Promise.all([connected(alice), connected(bob)]);
-  const subject = uniqueSubject();
-  const id = await openConversation(alice, [BOB], subject);
-  await openConversation(bob, [ALICE], subject);
-  await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+  const id = await sharedConversation(alice, bob);
   return { alice, bob, id };
 }
 
@@ -168,10 +164,7 @@ describe('lost acks against the real server', () => {
     const alice = makeClient(chat.server.url, ALICE);
     const bob = makeClient(chat.relay.url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
-    const subject = uniqueSubject();
-    const id = await openConversation(alice, [BOB], subject);
-    await openConversation(bob, [ALICE], subject);
-    await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+    const id = await sharedConversation(alice, bob);
     let incoming = 0;
     chat.relay.rules = {
       // Bob loses his connection, and the message on its way, every seventh new message.

@@ -9,6 +9,7 @@ import {
   expectGapFree,
   makeClient,
   openConversation,
+  sharedConversation,
   pendingOf,
   shown,
   storedMessages,
@@ -28,10 +29,7 @@ describe('the SDK against the real server', () => {
     const alice = makeClient(chat.server.url, ALICE);
     const bob = makeClient(chat.server.url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
-    const subject = uniqueSubject();
-    const id = await openConversation(alice, [BOB], subject);
-    expect(await openConversation(bob, [ALICE], subject)).toBe(id);
-    await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+    const id = await sharedConversation(alice, bob);
     const bobTotalBefore = selectUnreadTotal(bob.getSnapshot());
 
     const pending = alice.sendMessage(id, { content: 'Le T2 est-il toujours libre ?' });

@@ -9,7 +9,7 @@ import type { Message } from '@causette/protocol';
 import { IDBFactory } from 'fake-indexeddb';
 import { SignJWT } from 'jose';
 import pino from 'pino';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
 import { openTestPglite } from '../db/test-backends';
@@ -155,6 +155,20 @@ export async function openConversation(
     subject: { type: 'test', id: subjectId },
   });
   return conversation.id;
+}
+
+/**
+ * A fresh conversation of two connected clients' users, opened from both sides (the same one,
+ * checked) and loaded in both, so each applies what arrives.
+ */
+export async function sharedConversation(first: ChatClient, second: ChatClient): Promise<string> {
+  const [a, b] = [first.getSnapshot().user?.userId, second.getSnapshot().user?.userId];
+  if (!a || !b) throw new Error('connect both clients first');
+  const subject = uniqueSubject();
+  const id = await openConversation(first, [b], subject);
+  expect(await openConversation(second, [a], subject)).toBe(id);
+  await Promise.all([first.loadOlderMessages(id), second.loadOlderMessages(id)]);
+  return id;
 }
 
 /** A subject id of its own for each test, so tests share a server without sharing a conversation. */

@@ -11,12 +11,11 @@ import {
   killServer,
   makeClient,
   makeDataDir,
-  openConversation,
+  sharedConversation,
   pendingOf,
   shown,
   startChatServer,
   storedMessages,
-  uniqueSubject,
   until,
 } from './sdk-test-helpers';
 
@@ -41,10 +40,7 @@ describe('a killed server', () => {
     const alice = makeClient(url, ALICE);
     const bob = makeClient(url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
-    const subject = uniqueSubject();
-    const id = await openConversation(alice, [BOB], subject);
-    await openConversation(bob, [ALICE], subject);
-    await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+    const id = await sharedConversation(alice, bob);
     alice.sendMessage(id, { content: 'avant la panne' });
     await until(bob, (s) => shown(s, id).length === 1);
 
@@ -90,10 +86,7 @@ describe('a killed server', () => {
     const alice = makeClient(url, ALICE);
     const bob = makeClient(url, BOB);
     await Promise.all([connected(alice), connected(bob)]);
-    const subject = uniqueSubject();
-    const id = await openConversation(alice, [BOB], subject);
-    await openConversation(bob, [ALICE], subject);
-    await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+    const id = await sharedConversation(alice, bob);
 
     const sent = Array.from({ length: 20 }, (_, i) => alice.sendMessage(id, { content: `r${i}` }));
     await until(alice, (s) => shown(s, id).length >= 3, 15_000);

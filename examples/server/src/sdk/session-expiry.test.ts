@@ -9,14 +9,13 @@ import {
   BOB,
   connected,
   makeClient,
-  openConversation,
+  sharedConversation,
   pendingOf,
   shown,
   signToken,
   sleep,
   socketsTo,
   storedMessages,
-  uniqueSubject,
   until,
   useChatServer,
 } from './sdk-test-helpers';
@@ -39,10 +38,7 @@ describe('a token that expires while connected', () => {
     await Promise.all([connected(alice), connected(bob)]);
     // Every later token is a long one, as the host app's refresh would give.
     tokenLifetime = 3600;
-    const subject = uniqueSubject();
-    const id = await openConversation(alice, [BOB], subject);
-    await openConversation(bob, [ALICE], subject);
-    await Promise.all([alice.loadOlderMessages(id), bob.loadOlderMessages(id)]);
+    const id = await sharedConversation(alice, bob);
 
     const statuses: ConnectionSnapshot[] = [];
     const sentAtDrop: string[] = [];
