@@ -55,10 +55,15 @@ describe('ChatClient against the mock server', () => {
   });
 
   it('shows a sent message as pending at once, then sent, stored once', async () => {
-    const client = makeClient('u-alice');
+    const logger = { debug: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const client = makeClient('u-alice', { logger });
     await connected(client);
     client.setActiveConversation(CONV);
     await until(client, (s) => s.messages[CONV]?.loaded ?? false);
+    // An app's throwing listener is reported; neither the other listeners nor the SDK stop.
+    client.on('message', () => {
+      throw new Error('app bug');
+    });
     const seen = vi.fn();
     client.on('message', seen);
     const pending = client.sendMessage(CONV, { content: 'Bonjour !' });
@@ -77,6 +82,10 @@ describe('ChatClient against the mock server', () => {
     // Announced once, though it came back both as the ack and as message:new.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(seen.mock.calls.filter(([m]) => m.clientId === pending.clientId)).toHaveLength(1);
+    expect(logger.error).toHaveBeenCalledWith(
+      "causette: a 'message' listener threw",
+      expect.objectContaining({ message: 'app bug' }),
+    );
   });
 
   it('refuses invalid content at once with INVALID', async () => {
@@ -90,6 +99,9 @@ describe('ChatClient against the mock server', () => {
     expect(() => client.sendMessage(CONV, { content: 'x'.repeat(4001) })).toThrow(/4000/);
     expect(() => client.sendMessage(CONV, { content: 'x' })).toThrow(
       expect.objectContaining({ code: 'OFFLINE' }),
+    );
+    expect(() => client.on('mesage' as 'message', () => undefined)).toThrow(
+      /unknown event mesage: one of message, notification/,
     );
   });
 

@@ -1,8 +1,8 @@
-import EventEmitter from 'eventemitter3';
 import type { Conversation, ConversationSubject, SearchResult } from '@causette/protocol';
 import { decodeTokenClaims } from '../auth/token-claims';
 import { Connection } from '../connection/connection';
 import { ChatError } from '../errors';
+import { EventHub } from '../events/event-hub';
 import type { ChatClientEvents } from '../events/types';
 import type { PendingMessage } from '../messages/types';
 import { openChatStorage } from '../storage/open-storage';
@@ -17,11 +17,19 @@ import { ClientReadState } from './client-read-state';
 import { type ClientContext, report } from './context';
 import type { ChatClient, ChatClientOptions, SendMessageInput, TypingHandle } from './types';
 
+const CLIENT_EVENTS: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
+  'message',
+  'notification',
+  'connection',
+  'error',
+  'message:failed',
+]);
+
 /** The default {@link ChatClient}: one connection, one store, one outbox per signed-in user. */
 export class DefaultChatClient implements ChatClient {
   readonly #options: ChatClientOptions;
   readonly #ctx: ClientContext;
-  readonly #emitter = new EventEmitter<ChatClientEvents>();
+  readonly #emitter: EventHub<ChatClientEvents>;
   readonly #messages: ClientMessages;
   readonly #conversations: ClientConversations;
   readonly #readState: ClientReadState;
@@ -52,6 +60,7 @@ export class DefaultChatClient implements ChatClient {
       throw new ChatError('INVALID', 'userId must be a non-empty string');
     }
     this.#options = options;
+    this.#emitter = new EventHub<ChatClientEvents>(options.logger);
     const store = createStore<ChatState>(initialChatState({ kind: 'memory', durable: false }));
     const connection = new Connection({
       ...options,
@@ -116,7 +125,7 @@ export class DefaultChatClient implements ChatClient {
     const saved = Promise.all([this.#messages.dispose(), this.#cache.dispose()]);
     this.#readState.dispose();
     this.#presence.dispose();
-    this.#emitter.removeAllListeners();
+    this.#emitter.clear();
     // A message queued just before destroy() is still being written: close after it lands, so a
     // new client on the same storage (the reloaded page) sends it.
     this.#storage
@@ -136,17 +145,16 @@ export class DefaultChatClient implements ChatClient {
   }
 
   on<E extends keyof ChatClientEvents>(event: E, listener: ChatClientEvents[E]): () => void {
+    if (!CLIENT_EVENTS.has(event)) {
+      throw new ChatError(
+        'INVALID',
+        `unknown event ${String(event)}: one of ${[...CLIENT_EVENTS].join(', ')}`,
+      );
+    }
     if (typeof listener !== 'function')
       throw new ChatError('INVALID', 'listener must be a function');
     this.#alive();
-    const emitter = this.#emitter as unknown as EventEmitter<
-      Record<string, (...args: unknown[]) => void>
-    >;
-    const handler = listener as (...args: unknown[]) => void;
-    emitter.on(event, handler);
-    return () => {
-      emitter.off(event, handler);
-    };
+    return this.#emitter.on(event, listener);
   }
 
   sendMessage(conversationId: string, input: SendMessageInput): PendingMessage {

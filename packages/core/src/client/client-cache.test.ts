@@ -1,6 +1,6 @@
 // The cache's timing and reducers on their own: debounced saves, the last save on dispose, no
 // timer left, and what is kept of a state.
-import EventEmitter from 'eventemitter3';
+import { EventHub } from '../events/event-hub';
 import type { Conversation } from '@causette/protocol';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ChatClientEvents } from '../events/types';
@@ -29,7 +29,7 @@ function conversation(id: string, lastSeq: number, unreadCount = 0): Conversatio
 
 function setup(storage: ChatStorage = createMemoryStorage()) {
   const store = createStore<ChatState>(initialChatState({ kind: 'memory', durable: false }));
-  const emitter = new EventEmitter<ChatClientEvents>();
+  const emitter = new EventHub<ChatClientEvents>();
   const errors: unknown[] = [];
   emitter.on('error', (error) => errors.push(error));
   const ctx = { store, emitter, userId: () => 'me' } as unknown as ClientContext;

@@ -1,7 +1,7 @@
 import { ChatError } from '../errors';
-import type EventEmitter from 'eventemitter3';
 import type { Connection } from '../connection/connection';
 import type { Logger } from '../connection/types';
+import type { EventHub } from '../events/event-hub';
 import type { ChatClientEvents } from '../events/types';
 import { toChatError } from '../outbox/to-chat-error';
 import type { Store } from '../store/create-store';
@@ -12,7 +12,7 @@ import type { RequestFn } from '../sync/synchronizer';
 export interface ClientContext {
   readonly store: Store<ChatState>;
   readonly connection: Connection;
-  readonly emitter: EventEmitter<ChatClientEvents>;
+  readonly emitter: EventHub<ChatClientEvents>;
   readonly request: RequestFn;
   readonly logger?: Logger;
   /** The signed-in user's id, once known from the token. */
