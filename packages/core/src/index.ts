@@ -35,6 +35,19 @@ export type {
 } from './messages';
 export type { ConnectionSnapshot, ConnectionStatus, Logger } from './connection';
 
+// How the client reaches the server (the default is socket.io over a WebSocket; for a long-polling
+// fallback, `socketIoTransport` from `@causette/core/socket.io`)
+export type {
+  ChatSocket,
+  SocketConnectError,
+  SocketHandlers,
+  SocketOpenParams,
+  SocketOptions,
+  SocketTransport,
+  WebSocketConstructor,
+  WebSocketLike,
+} from './socket';
+
 // Helpers an app calls itself
 export { backoffDelay } from './backoff';
 export type { BackoffOptions } from './backoff';

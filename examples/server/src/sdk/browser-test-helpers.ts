@@ -36,7 +36,6 @@ export function makeClient(userId: string, options: Partial<ChatClientOptions> =
   const client = createChatClient({
     url: serverUrl,
     getToken: () => devToken(userId),
-    socketOptions: { transports: ['websocket'] },
     requestTimeoutMs: 5000,
     // Backoff stays real (full jitter) but low, so tests wait little.
     random: () => Math.random() * 0.2,

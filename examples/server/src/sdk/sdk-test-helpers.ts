@@ -10,6 +10,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { SignJWT } from 'jose';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { WebSocket } from 'ws';
 import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
 import { openTestPglite } from '../db/test-backends';
@@ -124,7 +125,7 @@ export async function killServer(server: RunningServer): Promise<void> {
   await server.close();
 }
 
-/** A client of `userId` with fresh long-lived tokens, WebSocket only, IndexedDB in memory. */
+/** A client of `userId` with fresh long-lived tokens, the `ws` package's WebSocket, IndexedDB in memory. */
 export function makeClient(
   url: string,
   userId: string,
@@ -135,7 +136,8 @@ export function makeClient(
     getToken: () => signToken(userId),
     storage: 'indexeddb',
     indexedDB: new IDBFactory(),
-    socketOptions: { transports: ['websocket'] },
+    // Node 20 has no global WebSocket: the way a bot on Node 20 connects.
+    socketOptions: { WebSocket },
     requestTimeoutMs: 3000,
     // Backoff stays real (full jitter) but low, so tests wait little.
     random: () => Math.random() * 0.2,

@@ -15,7 +15,6 @@ export function makeClient(userId: string, options: Partial<ChatClientOptions> =
     url: server.url,
     getToken: () => server.tokenFor(userId),
     storage: options.indexedDB ? 'indexeddb' : 'memory',
-    socketOptions: server.clientOptions(),
     requestTimeoutMs: 400,
     random: () => 0,
     ...options,

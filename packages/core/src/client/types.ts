@@ -1,8 +1,8 @@
 import type { Conversation, ConversationSubject, SearchResult } from '@causette/protocol';
-import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import type { Logger } from '../connection/types';
 import type { ChatClientEvents } from '../events/types';
 import type { PendingMessage } from '../messages/types';
+import type { SocketOptions } from '../socket/types';
 import type { ChatState } from '../store/types';
 
 /** Options of {@link createChatClient}. */
@@ -22,8 +22,11 @@ export interface ChatClientOptions {
   /** BCP 47 locale for UI strings (kept for bindings; the core sends no text of its own). */
   locale?: string;
   logger?: Logger;
-  /** Passed to socket.io-client (reconnection, autoConnect and auth stay ours). */
-  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /**
+   * How to reach the socket.io endpoint: `path`, `query`, extra `auth`, `connectTimeoutMs`, the
+   * `WebSocket` constructor (Node 20), or another `transport` (long-polling fallback).
+   */
+  socketOptions?: SocketOptions;
   /** Base URL of `POST /uploads/sign`; `url` by default. */
   uploadUrl?: string;
   /** The IndexedDB factory (tests, workers); the global one by default. */

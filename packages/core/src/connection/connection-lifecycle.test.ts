@@ -171,6 +171,28 @@ describe('bad input', () => {
     expect(() => new Connection({ url: 'http://x', getToken, requestTimeoutMs: 0 })).toThrow(
       /requestTimeoutMs/,
     );
+    expect(() => new Connection({ url: 'chat.example.com', getToken })).toThrow(
+      /http\(s\) or ws\(s\)/,
+    );
+    expect(() => new Connection({ url: 'https://exa mple.com', getToken })).toThrow(
+      /not a valid URL/,
+    );
+    const socket = (socketOptions: unknown) =>
+      new Connection({ url: 'wss://x', getToken, socketOptions: socketOptions as never });
+    expect(() => socket('fast')).toThrow(/socketOptions must be an object/);
+    expect(() => socket({ path: 'socket.io' })).toThrow(/path must start with "\/"/);
+    expect(() => socket({ query: 'a=1' })).toThrow(/socketOptions.query must be an object/);
+    expect(() => socket({ auth: null })).toThrow(/socketOptions.auth must be an object/);
+    expect(() => socket({ connectTimeoutMs: Number.NaN })).toThrow(/connectTimeoutMs/);
+    expect(() => socket({ WebSocket: 'ws' })).toThrow(/socketOptions.WebSocket must be a function/);
+    expect(() => socket({ transport: {} })).toThrow(/socketOptions.transport must be a function/);
+  });
+
+  it('says at connect() that it needs a WebSocket where there is none', () => {
+    vi.stubGlobal('WebSocket', undefined);
+    const connection = open();
+    expect(() => connection.connect()).toThrow(/pass socketOptions.WebSocket/);
+    expect(connection.state.status).toBe('idle');
   });
 
   it('rejects bad listeners, notifications and timeouts', async () => {

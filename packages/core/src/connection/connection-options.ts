@@ -1,12 +1,12 @@
-import type { ManagerOptions, SocketOptions } from 'socket.io-client';
+import type { SocketHandlers, SocketOpenParams } from '../socket/types';
 import type { ConnectionOptions } from './types';
 
 /** Default time `request()` waits for an ack. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 /** How long an attempt waits for `getToken()` before counting as failed. */
 export const DEFAULT_TOKEN_TIMEOUT_MS = 30_000;
-/** Transports tried in order unless `socketOptions.transports` says otherwise. */
-export const DEFAULT_TRANSPORTS: readonly string[] = ['websocket', 'polling'];
+/** How long one connection attempt may take unless `socketOptions.connectTimeoutMs` says. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 20_000;
 
 /** Returns `value` when it is a usable timeout, `undefined` when absent; throws otherwise. */
 export function checkTimeout(value: unknown, name: string): number | undefined {
@@ -22,32 +22,71 @@ export function checkConnectionOptions(options: ConnectionOptions): void {
   if (typeof options !== 'object' || options === null) {
     throw new TypeError('Connection: options are required');
   }
-  if (typeof options.url !== 'string' || !options.url) {
-    throw new TypeError('Connection: url must be a non-empty string');
+  if (typeof options.url !== 'string' || !/^(http|ws)s?:\/\/./i.test(options.url)) {
+    throw new TypeError('Connection: url must be an http(s) or ws(s) URL');
+  }
+  try {
+    new URL(options.url);
+  } catch {
+    throw new TypeError(`Connection: url is not a valid URL: ${options.url}`);
   }
   if (typeof options.getToken !== 'function') {
     throw new TypeError('Connection: getToken must be a function');
   }
   checkTimeout(options.requestTimeoutMs, 'requestTimeoutMs');
   checkTimeout(options.tokenTimeoutMs, 'tokenTimeoutMs');
+  checkSocketOptions(options.socketOptions);
 }
 
-/**
- * socket.io-client options for one attempt: our defaults, then the caller's, then what we own.
- * Reconnection is ours; `forceNew` gives every attempt its own Manager, so closing the socket
- * closes its transport too; socket.io never connects by itself.
- */
-export function buildSocketOptions(
-  user: Partial<ManagerOptions & SocketOptions> = {},
+function checkSocketOptions(socket: ConnectionOptions['socketOptions']): void {
+  if (socket === undefined) return;
+  if (typeof socket !== 'object' || socket === null) {
+    throw new TypeError('Connection: socketOptions must be an object');
+  }
+  if (
+    socket.path !== undefined &&
+    (typeof socket.path !== 'string' || !socket.path.startsWith('/'))
+  ) {
+    throw new TypeError('Connection: socketOptions.path must start with "/"');
+  }
+  for (const name of ['query', 'auth'] as const) {
+    const value = socket[name];
+    if (value !== undefined && (typeof value !== 'object' || value === null)) {
+      throw new TypeError(`Connection: socketOptions.${name} must be an object`);
+    }
+  }
+  checkTimeout(socket.connectTimeoutMs, 'socketOptions.connectTimeoutMs');
+  for (const name of ['WebSocket', 'transport'] as const) {
+    if (socket[name] !== undefined && typeof socket[name] !== 'function') {
+      throw new TypeError(`Connection: socketOptions.${name} must be a function`);
+    }
+  }
+}
+
+/** Throws when the built-in transport would have no WebSocket to open. */
+export function checkWebSocketAvailable(options: ConnectionOptions): void {
+  const socket = options.socketOptions;
+  if (socket?.transport || socket?.WebSocket) return;
+  if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function') return;
+  throw new TypeError(
+    'Connection: this environment has no WebSocket; pass socketOptions.WebSocket (e.g. the "ws" package\'s on Node 20)',
+  );
+}
+
+/** What the transport needs for one attempt; `auth.token` is always the fresh token. */
+export function buildOpenParams(
+  options: ConnectionOptions,
   token: string,
-): Partial<ManagerOptions & SocketOptions> {
-  const userAuth = typeof user.auth === 'object' && user.auth !== null ? user.auth : {};
-  return {
-    transports: [...DEFAULT_TRANSPORTS],
-    ...user,
-    autoConnect: false,
-    reconnection: false,
-    forceNew: true,
-    auth: { ...userAuth, token },
+  handlers: SocketHandlers,
+): SocketOpenParams {
+  const socket = options.socketOptions ?? {};
+  const params: SocketOpenParams = {
+    url: options.url,
+    auth: { ...socket.auth, token },
+    connectTimeoutMs: socket.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS,
+    handlers,
   };
+  if (socket.path !== undefined) params.path = socket.path;
+  if (socket.query !== undefined) params.query = socket.query;
+  return params;
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBrowser } from '../environment/test-browser';
 import { ChatError } from '../errors';
+import { socketIoTransport } from '../socket-io';
 import { Connection } from './connection';
 import { type TestServer, startTestServer, waitForStatus } from './test-server';
 import type { ConnectionOptions, ConnectionSnapshot } from './types';
@@ -89,7 +90,7 @@ describe('handshake refusals', () => {
     expect(connection.state.lastError?.code).toBe('ORIGIN_REJECTED');
   });
 
-  it('stops on the origin check of the transport (polling)', async () => {
+  it('stops on the origin check of the transport (socket.io-client, polling)', async () => {
     const guarded = await startTestServer(() => undefined, {
       allowRequest: (req, callback) =>
         req.headers.origin === 'https://evil.test'
@@ -100,7 +101,12 @@ describe('handshake refusals', () => {
       const { connection } = open({
         url: guarded.url,
         backoff: fastBackoff,
-        socketOptions: { transports: ['polling'], extraHeaders: { Origin: 'https://evil.test' } },
+        socketOptions: {
+          transport: socketIoTransport({
+            transports: ['polling'],
+            extraHeaders: { Origin: 'https://evil.test' },
+          }),
+        },
       });
       connection.connect();
       await waitForStatus(connection, 'unauthorized');
@@ -264,12 +270,19 @@ describe('browser signals', () => {
     expect(server.tokens).toHaveLength(1);
   });
 
-  it('stays connected on an offline event while the socket still works', async () => {
+  it('drops a connected socket on the offline event at once, and reconnects on online', async () => {
     const browser = installFakeBrowser();
     const { connection } = open();
     connection.connect();
     await waitForStatus(connection, 'connected');
     browser.goOffline();
-    expect(connection.state.status).toBe('connected');
+    expect(connection.state).toMatchObject({
+      status: 'offline',
+      lastError: { code: 'UNAVAILABLE', message: 'connection lost: network offline' },
+    });
+    await vi.waitFor(() => expect(server.connected()).toHaveLength(0));
+    browser.goOnline();
+    await waitForStatus(connection, 'connected');
+    expect(server.tokens).toHaveLength(2);
   });
 });

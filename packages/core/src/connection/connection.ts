@@ -6,21 +6,23 @@ import type {
   ServerEventPayloads,
   TypingRequest,
 } from '@causette/protocol';
-import { type Socket, io } from 'socket.io-client';
 import { isOnline } from '../environment';
+import type { ChatSocket } from '../socket/types';
+import { webSocketTransport } from '../socket/websocket-socket';
 import { ChatError, isChatError } from '../errors';
 import { watchBrowserSignals } from './browser-signals';
 import {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_TOKEN_TIMEOUT_MS,
-  buildSocketOptions,
+  buildOpenParams,
   checkConnectionOptions,
+  checkWebSocketAvailable,
   checkTimeout,
 } from './connection-options';
 import { type AttemptFailure, readConnectError } from './handshake-error';
 import { Listeners } from './listeners';
 import { ReconnectScheduler } from './reconnect-scheduler';
-import { emitVolatile, sendRequest } from './socket-requests';
+import { sendRequest } from './socket-requests';
 import { type TokenFetch, fetchToken } from './token-fetch';
 import type {
   ConnectionOptions,
@@ -38,7 +40,7 @@ function describe(cause: unknown): string {
 
 /**
  * One logical connection to a Causette server over socket.io, kept alive across drops: it fetches
- * a fresh token for every attempt, owns the reconnection policy (socket.io's own is off), and
+ * a fresh token for every attempt, owns the reconnection policy (sockets never retry), and
  * exposes typed requests and server events that survive reconnects.
  *
  * `getToken()` may throw or reject: that attempt fails and the next comes after a backoff, except
@@ -50,7 +52,7 @@ function describe(cause: unknown): string {
  */
 export class Connection {
   #snapshot: ConnectionSnapshot = { status: 'idle', attempt: 0 };
-  #socket: Socket | undefined;
+  #socket: ChatSocket | undefined;
   /** Bumped by every attempt and stop, so that a late `getToken()` result is dropped. */
   #generation = 0;
   #running = false;
@@ -92,6 +94,7 @@ export class Connection {
   connect(): void {
     if (this.#destroyed) throw new ChatError('DESTROYED', 'connect() after destroy()');
     if (this.#running && this.#snapshot.status !== 'offline') return;
+    checkWebSocketAvailable(this.#options);
     this.#running = true;
     this.#scheduler.reset();
     this.#detachEnvironment ??= watchBrowserSignals({
@@ -175,7 +178,7 @@ export class Connection {
       throw new TypeError(`notify: unknown event ${String(event)}`);
     }
     const socket = this.#socket;
-    if (socket?.connected) emitVolatile(socket, event, payload);
+    if (socket?.connected) socket.notify(event, payload);
   }
 
   #attempt(): void {
@@ -212,11 +215,30 @@ export class Connection {
       });
     }
     if (generation !== this.#generation) return;
+    const { transport = webSocketTransport(this.#options.socketOptions?.WebSocket) } =
+      this.#options.socketOptions ?? {};
+    let socket: ChatSocket | undefined;
+    const current = () => socket !== undefined && socket === this.#socket;
     try {
-      const socket = io(this.#options.url, buildSocketOptions(this.#options.socketOptions, token));
+      socket = transport(
+        buildOpenParams(this.#options, token, {
+          connect: () => {
+            if (current()) this.#connected(socket as ChatSocket);
+          },
+          connectError: (err) => {
+            if (current()) this.#fail(readConnectError(err));
+          },
+          disconnect: (reason) => {
+            if (current()) this.#dropped(reason);
+          },
+          event: (event, payload) => {
+            if (!current()) return;
+            if (event === 'session:expired') this.#sessionExpired = true;
+            this.#eventListeners.get(event)?.emit(payload);
+          },
+        }),
+      );
       this.#socket = socket;
-      this.#bind(socket);
-      socket.connect();
     } catch (cause) {
       this.#logger.error('causette: could not open a socket', cause);
       this.#fail({
@@ -231,25 +253,7 @@ export class Connection {
     this.#tokenFetch = undefined;
   }
 
-  #bind(socket: Socket): void {
-    socket.on('connect', () => {
-      if (socket === this.#socket) this.#connected(socket);
-    });
-    socket.on('connect_error', (err) => {
-      if (socket === this.#socket) this.#fail(readConnectError(err));
-    });
-    socket.on('disconnect', (reason) => {
-      // "io client disconnect" is ours: closeSocket() already decided what comes next.
-      if (socket === this.#socket && reason !== 'io client disconnect') this.#dropped(reason);
-    });
-    socket.onAny((event: string, payload: unknown) => {
-      if (socket !== this.#socket) return;
-      if (event === 'session:expired') this.#sessionExpired = true;
-      this.#eventListeners.get(event)?.emit(payload);
-    });
-  }
-
-  #connected(socket: Socket): void {
+  #connected(socket: ChatSocket): void {
     this.#scheduler.reset();
     this.#wasConnected = true;
     this.#expiredRetryUsed = false;
@@ -298,7 +302,10 @@ export class Connection {
   }
 
   #wentOffline(): void {
-    if (!this.#running || this.#snapshot.status === 'connected') return;
+    if (!this.#running) return;
+    // The link is gone: say so now rather than after the heartbeat times out (socket.io-client
+    // closes its transport on this event too). `online` brings it back.
+    if (this.#snapshot.status === 'connected') return this.#dropped('network offline');
     this.#scheduler.cancel();
     this.#generation += 1;
     this.#clearTokenTimer();
@@ -323,9 +330,7 @@ export class Connection {
     const socket = this.#socket;
     if (!socket) return;
     this.#socket = undefined;
-    socket.off();
-    socket.offAny();
-    socket.disconnect();
+    socket.close();
   }
 
   /** Publishes a new snapshot from the live fields, if anything changed. */

@@ -2,7 +2,7 @@ export { Connection } from './connection';
 export {
   DEFAULT_REQUEST_TIMEOUT_MS,
   DEFAULT_TOKEN_TIMEOUT_MS,
-  DEFAULT_TRANSPORTS,
+  DEFAULT_CONNECT_TIMEOUT_MS,
 } from './connection-options';
 export type {
   ConnectionOptions,

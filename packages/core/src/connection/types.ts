@@ -1,6 +1,6 @@
-import type { ManagerOptions, SocketOptions } from 'socket.io-client';
 import type { BackoffOptions } from '../backoff';
 import type { ChatError } from '../errors';
+import type { SocketOptions } from '../socket/types';
 
 /** Where the connection stands. */
 export type ConnectionStatus =
@@ -19,13 +19,8 @@ export interface ConnectionOptions {
   url: string;
   /** Called before every connection attempt; must return a fresh JWT. */
   getToken: () => string | Promise<string>;
-  /**
-   * Passed to socket.io-client's `io()`. Applied after our defaults (`transports:
-   * ['websocket', 'polling']`) but before what we own: reconnection, autoConnect, forceNew and
-   * `auth.token` cannot be overridden. An `auth` object is merged with the token; an `auth`
-   * function is ignored (the token comes from `getToken`).
-   */
-  socketOptions?: Partial<ManagerOptions & SocketOptions>;
+  /** How to reach the socket.io endpoint: path, query, extra `auth`, WebSocket, transport. */
+  socketOptions?: SocketOptions;
   /** How long `request()` waits for an ack by default. Default 10 000 ms. */
   requestTimeoutMs?: number;
   /**
