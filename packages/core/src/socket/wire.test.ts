@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINE, PACKET, byteLength, decodePacket, encodePacket, parseHandshake } from './wire';
 
-describe('constants', () => {
-  it('match the engine.io 4 and socket.io 5 packet types', () => {
-    expect(ENGINE).toEqual({
-      open: '0',
-      close: '1',
-      ping: '2',
-      pong: '3',
-      message: '4',
-      noop: '6',
-    });
-    expect(PACKET).toEqual({
-      connect: 0,
-      disconnect: 1,
-      event: 2,
-      ack: 3,
-      connectError: 4,
-      binaryEvent: 5,
-      binaryAck: 6,
-    });
-  });
-});
-
 describe('encodePacket', () => {
   it('frames a connect with its auth', () => {
     expect(encodePacket(PACKET.connect, { token: 't' })).toBe('40{"token":"t"}');
