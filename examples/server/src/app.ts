@@ -20,6 +20,7 @@ export async function attachChat(
     rateRules: {
       messages: { capacity: config.rateLimit.messages, windowMs: config.rateLimit.windowMs },
     },
+    heartbeat: config.heartbeat,
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
   });
 }

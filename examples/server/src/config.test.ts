@@ -45,6 +45,7 @@ describe('loadConfig defaults', () => {
       logLevel: 'info',
       rateLimit: { messages: 20, windowMs: 10_000 },
       uploads: { dir: './.data/uploads', maxBytes: 10 * 1024 * 1024, folder: 'causette' },
+      heartbeat: { intervalMs: 25_000, timeoutMs: 20_000 },
     });
     expect(config.jwt).toMatchObject({ algorithm: 'HS256', isDevDefault: true });
     expect(config.database.url).toBeUndefined();
@@ -67,6 +68,8 @@ describe('loadConfig defaults', () => {
       RATE_LIMIT_MESSAGES: '5',
       RATE_LIMIT_WINDOW_MS: '1000',
       UPLOAD_MAX_BYTES: '1000',
+      SOCKET_PING_INTERVAL_MS: '5000',
+      SOCKET_PING_TIMEOUT_MS: '3000',
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -76,6 +79,7 @@ describe('loadConfig defaults', () => {
       redisUrl: 'redis://cache:6379',
       rateLimit: { messages: 5, windowMs: 1000 },
       uploads: { maxBytes: 1000 },
+      heartbeat: { intervalMs: 5000, timeoutMs: 3000 },
     });
   });
 
@@ -123,6 +127,7 @@ describe('loadConfig errors', () => {
       /^UPLOAD_MAX_BYTES/,
     );
     expect(problemsOf({ RATE_LIMIT_MESSAGES: '0' })[0]).toMatch(/^RATE_LIMIT_MESSAGES/);
+    expect(problemsOf({ SOCKET_PING_INTERVAL_MS: '10' })[0]).toMatch(/^SOCKET_PING_INTERVAL_MS/);
   });
 
   it('checks database and redis URLs', () => {

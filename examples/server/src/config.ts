@@ -64,6 +64,11 @@ export interface ServerConfig {
   uploads: { dir: string; maxBytes: number; folder: string };
   /** How long a SIGTERM drain waits for in-flight work before closing connections. */
   shutdownTimeoutMs: number;
+  /**
+   * The socket.io heartbeat: a ping every `intervalMs`; a client silent for `timeoutMs` after it
+   * is dropped (and clients drop a server silent for both together).
+   */
+  heartbeat: { intervalMs: number; timeoutMs: number };
 }
 
 /** Raised by {@link loadConfig}; `problems` holds one line per bad setting. */
@@ -119,6 +124,8 @@ const envSchema = z.object({
   RATE_LIMIT_MESSAGES: intSetting(1, 10_000, 20),
   RATE_LIMIT_WINDOW_MS: intSetting(100, 3_600_000, 10_000),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600_000, 10_000),
+  SOCKET_PING_INTERVAL_MS: intSetting(100, 300_000, 25_000),
+  SOCKET_PING_TIMEOUT_MS: intSetting(100, 300_000, 20_000),
 });
 
 type Env = z.output<typeof envSchema>;
@@ -160,6 +167,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     rateLimit: { messages: e.RATE_LIMIT_MESSAGES, windowMs: e.RATE_LIMIT_WINDOW_MS },
     uploads: { dir: e.UPLOAD_DIR, maxBytes: e.UPLOAD_MAX_BYTES, folder: e.UPLOAD_FOLDER },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    heartbeat: { intervalMs: e.SOCKET_PING_INTERVAL_MS, timeoutMs: e.SOCKET_PING_TIMEOUT_MS },
   };
   if (e.DATABASE_URL) config.database.url = e.DATABASE_URL;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;

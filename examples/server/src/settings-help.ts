@@ -54,4 +54,12 @@ export const SETTINGS_HELP: ReadonlyArray<readonly [name: string, description: s
     'SHUTDOWN_TIMEOUT_MS',
     'how long SIGTERM waits for in-flight work before closing connections (10000)',
   ],
+  [
+    'SOCKET_PING_INTERVAL_MS',
+    'socket.io heartbeat: a ping every this many milliseconds (25000; lower it below an idle proxy timeout)',
+  ],
+  [
+    'SOCKET_PING_TIMEOUT_MS',
+    'socket.io heartbeat: how long a pong may take before the socket is dropped (20000)',
+  ],
 ];

@@ -24,6 +24,12 @@ export interface WsRelay {
   cut(): void;
   /** While blocked, new connections are refused at once (the server looks unreachable). */
   block(blocked: boolean): void;
+  /**
+   * Turns every open connection into a black hole, as a half-open link (a dead access point, a
+   * NAT that forgot the flow) would: no byte passes either way and the client does not learn
+   * that the server closed. Only the heartbeat can tell. Later connections work normally.
+   */
+  silence(): void;
   /** Open client connections. */
   readonly connections: number;
   close(): Promise<void>;
@@ -98,6 +104,7 @@ function readFrame(buffer: Buffer): { length: number; bytes: Buffer; text?: stri
 /** Starts a relay on a random 127.0.0.1 port in front of `targetPort`. */
 export async function startWsRelay(targetPort: number, rules: RelayRules = {}): Promise<WsRelay> {
   const sockets = new Set<net.Socket>();
+  const pairs = new Set<{ muted: boolean }>();
   let blocked = false;
   let clients = 0;
   const server = net.createServer((incoming) => {
@@ -106,7 +113,10 @@ export async function startWsRelay(targetPort: number, rules: RelayRules = {}): 
       return;
     }
     const outgoing = net.connect(targetPort, '127.0.0.1');
+    const pair = { muted: false };
+    pairs.add(pair);
     const cutPair = () => {
+      pairs.delete(pair);
       incoming.destroy();
       outgoing.destroy();
     };
@@ -114,11 +124,13 @@ export async function startWsRelay(targetPort: number, rules: RelayRules = {}): 
     incoming.once('close', () => (clients -= 1));
     for (const socket of [incoming, outgoing]) {
       sockets.add(socket);
+      // A muted link does not carry the server's close to the client either.
+      const onEnd = () => (socket === outgoing && pair.muted ? undefined : cutPair());
       socket.on('close', () => {
         sockets.delete(socket);
-        cutPair();
+        onEnd();
       });
-      socket.on('error', cutPair);
+      socket.on('error', onEnd);
     }
     const toServer = frameFilter(
       (packet) => relay.rules.fromClient?.(packet) ?? 'forward',
@@ -130,8 +142,8 @@ export async function startWsRelay(targetPort: number, rules: RelayRules = {}): 
       (bytes) => incoming.write(bytes),
       () => relay.cut(),
     );
-    incoming.on('data', toServer);
-    outgoing.on('data', toClient);
+    incoming.on('data', (chunk: Buffer) => pair.muted || toServer(chunk));
+    outgoing.on('data', (chunk: Buffer) => pair.muted || toClient(chunk));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as net.AddressInfo;
@@ -143,6 +155,9 @@ export async function startWsRelay(targetPort: number, rules: RelayRules = {}): 
     },
     block(value) {
       blocked = value;
+    },
+    silence() {
+      for (const pair of pairs) pair.muted = true;
     },
     get connections() {
       return clients;

@@ -82,6 +82,9 @@ export function attachSocketServer(
     path: SOCKET_PATH,
     maxHttpBufferSize: MAX_PACKET_BYTES,
     perMessageDeflate: false,
+    ...(deps.heartbeat
+      ? { pingInterval: deps.heartbeat.intervalMs, pingTimeout: deps.heartbeat.timeoutMs }
+      : {}),
     allowRequest: originCheck(deps.allowedOrigins),
     cors: { origin: corsOrigin(deps.allowedOrigins) },
   });

@@ -69,14 +69,19 @@ export interface SocketServerDeps {
   rateRules?: Partial<RateRules>;
   /** Delay before a user whose last socket left is announced offline (PRESENCE_OFFLINE_GRACE_MS). */
   presenceGraceMs?: number;
+  /** socket.io's ping interval and timeout; socket.io's defaults (25 s, 20 s) otherwise. */
+  heartbeat?: { intervalMs: number; timeoutMs: number };
   /** Clock, for tests. */
   now?: () => number;
 }
 
 /** Deps with every default filled in. */
-export interface ResolvedDeps extends Required<Omit<SocketServerDeps, 'rateRules' | 'scaleOut'>> {
+export interface ResolvedDeps extends Required<
+  Omit<SocketServerDeps, 'rateRules' | 'scaleOut' | 'heartbeat'>
+> {
   rateRules: RateRules;
   scaleOut?: ScaleOut;
+  heartbeat?: SocketServerDeps['heartbeat'];
 }
 
 /** What the auth middleware leaves on `socket.data`. */
