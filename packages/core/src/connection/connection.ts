@@ -155,7 +155,8 @@ export class Connection {
    * Sends a request and resolves with the ack's data. Rejects with a ChatError: the server's code
    * for `{ ok: false }`, `OFFLINE` at once when not connected (nothing is queued), `TIMEOUT` when
    * no ack came in time or the connection dropped first (the server may have applied it, so
-   * retries must be idempotent), `ABORTED` through `signal`, `INTERNAL` for a malformed ack.
+   * retries must be idempotent), `TOO_LARGE` at once for a packet over the server's limit,
+   * `ABORTED` through `signal`, `INTERNAL` for a malformed ack.
    */
   async request<E extends RequestEventName>(
     event: E,
