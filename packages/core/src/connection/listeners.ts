@@ -8,10 +8,10 @@ import type { Logger } from './types';
 export class Listeners<T> {
   readonly #set = new Set<(value: T) => void>();
 
-  readonly #logger: Logger;
+  readonly #logger: Pick<Logger, 'error'>;
   readonly #name: string;
 
-  constructor(logger: Logger, name: string) {
+  constructor(logger: Pick<Logger, 'error'>, name: string) {
     this.#logger = logger;
     this.#name = name;
   }
