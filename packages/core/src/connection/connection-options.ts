@@ -1,4 +1,5 @@
 import type { SocketHandlers, SocketOpenParams } from '../socket/types';
+import { resolveWebSocket } from '../socket/websocket-socket';
 import type { ConnectionOptions } from './types';
 
 /** Default time `request()` waits for an ack. */
@@ -65,12 +66,7 @@ function checkSocketOptions(socket: ConnectionOptions['socketOptions']): void {
 
 /** Throws when the built-in transport would have no WebSocket to open. */
 export function checkWebSocketAvailable(options: ConnectionOptions): void {
-  const socket = options.socketOptions;
-  if (socket?.transport || socket?.WebSocket) return;
-  if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'function') return;
-  throw new TypeError(
-    'Connection: this environment has no WebSocket; pass socketOptions.WebSocket (e.g. the "ws" package\'s on Node 20)',
-  );
+  if (!options.socketOptions?.transport) resolveWebSocket(options.socketOptions?.WebSocket);
 }
 
 /** What the transport needs for one attempt; `auth.token` is always the fresh token. */

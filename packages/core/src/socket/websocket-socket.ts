@@ -229,15 +229,22 @@ export class WebSocketChatSocket implements ChatSocket {
   }
 }
 
+/**
+ * `WebSocketCtor`, else the global WebSocket (looked up now, so one patched later, e.g. by msw,
+ * is used). Throws a TypeError saying what to pass where there is none.
+ */
+export function resolveWebSocket(WebSocketCtor?: WebSocketConstructor): WebSocketConstructor {
+  const Ctor = WebSocketCtor ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
+  if (typeof Ctor !== 'function') {
+    throw new TypeError(
+      'no WebSocket in this environment: pass socketOptions.WebSocket (e.g. the "ws" package\'s on Node 20)',
+    );
+  }
+  return Ctor;
+}
+
 /** The default {@link SocketTransport}: socket.io over the given (or the global) WebSocket. */
 export function webSocketTransport(WebSocketCtor?: WebSocketConstructor) {
-  return (params: SocketOpenParams): ChatSocket => {
-    const Ctor = WebSocketCtor ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
-    if (!Ctor) {
-      throw new TypeError(
-        'no WebSocket in this environment: pass socketOptions.WebSocket (e.g. from the "ws" package on Node 20)',
-      );
-    }
-    return new WebSocketChatSocket(params, Ctor);
-  };
+  return (params: SocketOpenParams): ChatSocket =>
+    new WebSocketChatSocket(params, resolveWebSocket(WebSocketCtor));
 }
