@@ -112,6 +112,37 @@ describe('createClientCache', () => {
     expect((await load())?.conversations).toEqual([conversation('c1', 2)]);
   });
 
+  it('a dispose during the read never saves less than was cached', async () => {
+    const storage = createMemoryStorage();
+    const earlier = upsertConversations(initialChatState({ kind: 'memory', durable: false }), [
+      conversation('c1', 2),
+    ]);
+    const window = updateWindow(earlier, 'c1', (w) =>
+      applyLatestPage(w, [makeMessage(1), makeMessage(2)]),
+    );
+    await storage.cache.save(toCachedChat(window, 'before'));
+    const { store, save, cache } = setup(storage);
+    let release: () => void = () => undefined;
+    const load = storage.cache.load.bind(storage.cache);
+    vi.spyOn(storage.cache, 'load').mockImplementation(
+      () => new Promise((resolve) => (release = () => resolve(load()))),
+    );
+    void cache.start(Promise.resolve(storage));
+    await vi.waitFor(() => expect(storage.cache.load).toHaveBeenCalled());
+    // A message queued, and a conversation:new, before the page was closed mid-read.
+    store.setState((s) => updateWindow(s, 'c1', (w) => setPending(w, [pending])));
+    store.setState((s) => upsertConversations(s, [conversation('c2', 1)]));
+    const disposed = cache.dispose();
+    release();
+    await disposed;
+    expect(save).toHaveBeenCalledOnce();
+    const saved = await load();
+    expect(saved?.conversations.map((c) => c.id)).toEqual(['c1', 'c2']);
+    expect(saved?.messages.c1?.map((m) => m.seq)).toEqual([1, 2]);
+    // The destroyed client's store is left alone.
+    expect(store.getSnapshot().conversations.order).toEqual(['c2']);
+  });
+
   it('saves at once on dispose, after which nothing is saved and no timer is left', async () => {
     vi.useFakeTimers();
     const { store, storage, save, cache } = setup();
@@ -179,7 +210,7 @@ describe('toCachedChat and hydrate', () => {
     expect(Object.keys(chat.messages)).toEqual(['c1']);
   });
 
-  it('renders the cache as loaded windows and unread sums, unless the server answered first', () => {
+  it('renders the cache as loaded windows and unread sums', () => {
     const chat = toCachedChat(serverState(), 'now');
     const withPending = updateWindow(
       initialChatState({ kind: 'memory', durable: false }),
@@ -198,7 +229,30 @@ describe('toCachedChat and hydrate', () => {
     expect(window).toMatchObject({ loaded: true, hasOlder: true });
     expect(window?.sent.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 31 + i));
     expect(window?.items.at(-1)).toMatchObject({ clientId: 'p1', status: 'pending' });
-    const fromServer = upsertConversations(withPending, [conversation('c3', 1)]);
-    expect(hydrate(fromServer, chat)).toBe(fromServer);
+  });
+
+  it('merges under what the server sent first: its conversations, windows and list win', () => {
+    const chat = toCachedChat(serverState(), 'now');
+    const empty = initialChatState({ kind: 'memory', durable: false });
+    // A message:new for c1 (not loaded yet) and a conversation:new for c3 came before the read.
+    const early = upsertConversations(empty, [conversation('c1', 81, 6), conversation('c3', 1)]);
+    const merged = hydrate(early, chat);
+    expect(merged.conversations.order).toEqual(['c1', 'c2', 'c3']);
+    expect(merged.conversations.byId.c1?.lastSeq).toBe(81);
+    expect(merged.unread.byConversation).toEqual({ c1: 6, c2: 1, c3: 0 });
+    // The cached window shows; sync (which waits for the read) continues from its seq 80.
+    expect(merged.messages.c1?.sent.at(-1)?.seq).toBe(80);
+
+    // A window the server loaded first is kept as it is.
+    const loaded = updateWindow(early, 'c1', (w) => applyLatestPage(w, [makeMessage(81)]));
+    expect(hydrate(loaded, chat).messages.c1).toBe(loaded.messages.c1);
+
+    // Once a list page came, the server's list is the list: cached conversations are not added.
+    const listed = {
+      ...early,
+      conversations: { ...early.conversations, status: 'loaded' as const },
+    };
+    expect(hydrate(listed, chat).conversations).toBe(listed.conversations);
+    expect(hydrate(listed, chat).messages.c1?.loaded).toBe(true);
   });
 });

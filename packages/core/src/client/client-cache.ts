@@ -27,20 +27,26 @@ export function toCachedChat(state: ChatState, savedAt: string): CachedChat {
 }
 
 /**
- * Renders a cached state into a store that has nothing from the server yet (else it is newer, and
- * the cache is not used). Cached windows count as loaded: `sync` continues from their last seq.
+ * Merges a cached state into the store. What the server sent first wins: its conversations, its
+ * loaded windows and, once a list page came, which conversations are listed. The rest comes from
+ * the cache, so that a slow IndexedDB read never shows (nor later saves) less than was cached.
+ * Cached windows count as loaded: `sync`, which waits for this, continues from their last seq.
  */
 export function hydrate(state: ChatState, chat: CachedChat): ChatState {
-  // A window the server filled first stays right: cached messages merge into it without a gap.
-  if (state.conversations.order.length > 0) return state;
-  let next = upsertConversations(
-    patchObject(state, {
-      conversations: patchObject(state.conversations, { hasMore: chat.hasMore }),
-    }),
-    chat.conversations,
-  );
+  const listed = state.conversations.status === 'loaded';
+  let next = state;
+  if (!listed) {
+    next = upsertConversations(
+      patchObject(next, {
+        conversations: patchObject(next.conversations, { hasMore: chat.hasMore }),
+      }),
+      chat.conversations.filter((c) => !state.conversations.byId[c.id]),
+    );
+  }
   for (const [id, messages] of Object.entries(chat.messages)) {
-    next = updateWindow(next, id, (w) => applyLatestPage(w, messages));
+    if (!state.messages[id]?.loaded) {
+      next = updateWindow(next, id, (w) => applyLatestPage(w, messages));
+    }
   }
   return next;
 }
@@ -73,13 +79,13 @@ export function createClientCache(ctx: ClientContext): ClientCache {
   let unsubscribe: (() => void) | undefined;
   let loading: Promise<void> = Promise.resolve();
   let disposed = false;
+  /** A cache read after dispose: not shown any more, but kept by the last save. */
+  let unshown: CachedChat | undefined;
 
   // Pending messages, typing and presence live elsewhere: changes there are not the cache's.
-  const changed = (state: ChatState) =>
-    !!base &&
-    (base.conversations !== state.conversations ||
-      base.unread !== state.unread ||
-      base.messages !== state.messages);
+  const differs = (a: ChatState, b: ChatState) =>
+    a.conversations !== b.conversations || a.unread !== b.unread || a.messages !== b.messages;
+  const changed = (state: ChatState) => !!base && differs(base, state);
 
   const save = (): Promise<void> => {
     clearTimeout(timer);
@@ -87,7 +93,7 @@ export function createClientCache(ctx: ClientContext): ClientCache {
     const storage = opened;
     if (!storage || !changed(state)) return writing;
     base = state;
-    const chat = toCachedChat(state, new Date().toISOString());
+    const chat = toCachedChat(unshown ? hydrate(state, unshown) : state, new Date().toISOString());
     writing = writing
       .then(async () => (await storage).cache.save(chat))
       .catch((error: unknown) => report(ctx, error, 'saving the cache'));
@@ -113,19 +119,25 @@ export function createClientCache(ctx: ClientContext): ClientCache {
   async function read(storage: Promise<ChatStorage>): Promise<void> {
     try {
       const chat = await (await storage).cache.load();
-      if (disposed || !chat) return;
+      if (!chat) return;
       // Another version (an older or newer app) is not ours to read; a malformed one throws.
       if (chat.version !== 1) throw new Error('unknown cache version');
-      for (const c of chat.conversations) cached.add(c);
       const before = store.getSnapshot();
-      store.setState((s) => hydrate(s, chat));
-      if (store.getSnapshot() !== before) base = store.getSnapshot();
+      const merged = hydrate(before, chat);
+      for (const c of chat.conversations) cached.add(c);
+      if (disposed) {
+        unshown = chat;
+        return;
+      }
+      store.setState(() => merged);
+      // The merge alone needs no save, unless the server had already sent something.
+      if (merged !== before && !differs(initial, before)) base = merged;
     } catch (error) {
       report(ctx, error, 'reading the cache');
       await storage.then((s) => s.cache.clear()).catch(() => undefined);
     } finally {
       // Server data that came while the cache was being read is not in it: compare with the
-      // empty start then, so it is saved too.
+      // empty start then, so it is saved (merged with the cache) too.
       base ??= initial;
       if (!disposed) {
         const schedule = () => {
