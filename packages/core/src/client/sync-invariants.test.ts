@@ -49,39 +49,39 @@ function checkSnapshot(state: ChatState): void {
 describe('sync invariants against the mock server (property)', () => {
   it('never shows a gap, a duplicate or a reordering, and ends complete', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), async (steps) => {
-        const client = makeClient('u-alice');
-        const violations: unknown[] = [];
-        client.subscribe(() => {
-          try {
-            checkSnapshot(client.getSnapshot());
-          } catch (error) {
-            violations.push(error);
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 10 }), (steps) =>
+        isolated(async () => {
+          const client = makeClient('u-alice');
+          const violations: unknown[] = [];
+          client.subscribe(() => {
+            try {
+              checkSnapshot(client.getSnapshot());
+            } catch (error) {
+              violations.push(error);
+            }
+          });
+          client.connect();
+          client.setActiveConversation(CONV);
+          await until(client, (s) => s.messages[CONV]?.loaded === true);
+          const sent: string[] = [];
+          for (const s of steps) {
+            if (s.kind === 'others') server.sendAs('u-bruno', CONV, 'de Bruno');
+            else if (s.kind === 'mine') {
+              if (s.loseAck) server.dropNextAck('message:send');
+              if (client.getSnapshot().user)
+                sent.push(client.sendMessage(CONV, { content: 'de moi' }).clientId);
+            } else if (s.kind === 'drop') {
+              if (s.failSync) server.failNext('sync', { code: 'UNAVAILABLE' });
+              server.disconnectUser('u-alice', { how: 'transport' });
+              // Back online before the next step, so that later messages meet a failed sync's gap.
+              await until(client, (st) => st.connection.status !== 'connected', 5000);
+              await until(client, (st) => st.connection.status === 'connected', 5000);
+            } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
+            else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
           }
-        });
-        client.connect();
-        client.setActiveConversation(CONV);
-        await until(client, (s) => s.messages[CONV]?.loaded === true);
-        const sent: string[] = [];
-        for (const s of steps) {
-          if (s.kind === 'others') server.sendAs('u-bruno', CONV, 'de Bruno');
-          else if (s.kind === 'mine') {
-            if (s.loseAck) server.dropNextAck('message:send');
-            if (client.getSnapshot().user)
-              sent.push(client.sendMessage(CONV, { content: 'de moi' }).clientId);
-          } else if (s.kind === 'drop') {
-            if (s.failSync) server.failNext('sync', { code: 'UNAVAILABLE' });
-            server.disconnectUser('u-alice', { how: 'transport' });
-            // Back online before the next step, so that later messages meet a failed sync's gap.
-            await until(client, (st) => st.connection.status !== 'connected', 5000);
-            await until(client, (st) => st.connection.status === 'connected', 5000);
-          } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
-          else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
-        }
-        await settleAndCheck(client, violations, sent);
-        client.destroy();
-        server.reset();
-      }),
+          await settleAndCheck(client, violations, sent);
+        }),
+      ),
       { numRuns: 12 },
     );
   }, 120_000);
@@ -95,57 +95,70 @@ describe('sync invariants across reloads from the cache (property)', () => {
 
   it('a client restarted from its cache mid-run never shows a gap, a duplicate or a reordering', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(withReloads, { minLength: 1, maxLength: 8 }), async (steps) => {
-        const indexedDB = new IDBFactory();
-        const violations: unknown[] = [];
-        const sent: string[] = [];
-        const start = (): ChatClient => {
-          const next = makeClient('u-alice', { indexedDB, userId: 'u-alice' });
-          next.subscribe(() => {
-            try {
-              checkSnapshot(next.getSnapshot());
-            } catch (error) {
-              violations.push(error);
+      fc.asyncProperty(fc.array(withReloads, { minLength: 1, maxLength: 8 }), (steps) =>
+        isolated(async () => {
+          const indexedDB = new IDBFactory();
+          const violations: unknown[] = [];
+          const sent: string[] = [];
+          const start = (): ChatClient => {
+            const next = makeClient('u-alice', { indexedDB, userId: 'u-alice' });
+            next.subscribe(() => {
+              try {
+                checkSnapshot(next.getSnapshot());
+              } catch (error) {
+                violations.push(error);
+              }
+            });
+            next.connect();
+            next.setActiveConversation(CONV);
+            return next;
+          };
+          let client = start();
+          await until(client, (s) => s.messages[CONV]?.loaded === true);
+          for (const s of steps) {
+            if (s.kind === 'others') server.sendAs('u-bruno', CONV, 'de Bruno');
+            else if (s.kind === 'mine') {
+              if (s.loseAck) server.dropNextAck('message:send');
+              sent.push(client.sendMessage(CONV, { content: 'de moi' }).clientId);
+            } else if (s.kind === 'drop') {
+              if (s.failSync) server.failNext('sync', { code: 'UNAVAILABLE' });
+              server.disconnectUser('u-alice', { how: 'transport' });
+            } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
+            else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
+            else {
+              // A reload, maybe while the server is unreachable: the cache renders, then reconciles.
+              if (s.offline) server.goOffline();
+              client.destroy();
+              client = start();
+              await until(client, (st) => st.storage.durable);
+              if (s.offline) {
+                // Rendered from the cache alone.
+                const cached = await until(client, (st) => st.messages[CONV]?.loaded === true);
+                expect(cached.connection.status).not.toBe('connected');
+              }
+              server.goOnline();
             }
-          });
-          next.connect();
-          next.setActiveConversation(CONV);
-          return next;
-        };
-        let client = start();
-        await until(client, (s) => s.messages[CONV]?.loaded === true);
-        for (const s of steps) {
-          if (s.kind === 'others') server.sendAs('u-bruno', CONV, 'de Bruno');
-          else if (s.kind === 'mine') {
-            if (s.loseAck) server.dropNextAck('message:send');
-            sent.push(client.sendMessage(CONV, { content: 'de moi' }).clientId);
-          } else if (s.kind === 'drop') {
-            if (s.failSync) server.failNext('sync', { code: 'UNAVAILABLE' });
-            server.disconnectUser('u-alice', { how: 'transport' });
-          } else if (s.kind === 'older') client.loadOlderMessages(CONV).catch(() => undefined);
-          else if (s.kind === 'wait') await new Promise((resolve) => setTimeout(resolve, s.ms));
-          else {
-            // A reload, maybe while the server is unreachable: the cache renders, then reconciles.
-            if (s.offline) server.goOffline();
-            client.destroy();
-            client = start();
-            await until(client, (st) => st.storage.durable);
-            if (s.offline) {
-              // Rendered from the cache alone.
-              const cached = await until(client, (st) => st.messages[CONV]?.loaded === true);
-              expect(cached.connection.status).not.toBe('connected');
-            }
-            server.goOnline();
           }
-        }
-        await settleAndCheck(client, violations, sent);
-        destroyClients();
-        server.reset();
-      }),
+          await settleAndCheck(client, violations, sent);
+        }),
+      ),
       { numRuns: 12 },
     );
   }, 120_000);
 });
+
+/**
+ * Runs one case, then destroys its clients and resets the server even when it failed: a failing
+ * case must not leave the server offline for the next one, or shrinking reports a wrong case.
+ */
+async function isolated(run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } finally {
+    destroyClients();
+    server.reset();
+  }
+}
 
 /**
  * Lets the client settle (a last reconnect syncs whatever a failed sync missed), then checks the

@@ -34,11 +34,29 @@ export async function until(
   predicate: (state: ChatState) => boolean,
   timeout = 8000,
 ): Promise<ChatState> {
-  await vi.waitFor(() => expect(predicate(client.getSnapshot())).toBe(true), {
-    timeout,
-    interval: 5,
-  });
+  await vi.waitFor(
+    () => {
+      const state = client.getSnapshot();
+      expect(predicate(state), `state was ${describeState(state)}`).toBe(true);
+    },
+    { timeout, interval: 5 },
+  );
   return client.getSnapshot();
+}
+
+/** What a timed-out {@link until} prints: enough of the state to see why. */
+function describeState(state: ChatState): string {
+  const windows = Object.entries(state.messages).map(
+    ([id, w]) =>
+      `${id}: ${w.loaded ? 'loaded' : 'not loaded'} seq ${w.sent[0]?.seq ?? '-'}..${w.sent.at(-1)?.seq ?? '-'}` +
+      ` held ${w.held.length} pending [${w.pending.map((p) => p.status).join(',')}]`,
+  );
+  return JSON.stringify({
+    connection: state.connection,
+    storage: state.storage,
+    conversations: state.conversations.order.length,
+    windows,
+  });
 }
 
 /** Connects and waits for the first session to be synced. */
