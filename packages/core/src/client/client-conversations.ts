@@ -1,5 +1,6 @@
 import {
   type Conversation,
+  type ConversationListResult,
   type ConversationSubject,
   MAX_SEARCH_QUERY_LENGTH,
   type SearchResult,
@@ -47,11 +48,10 @@ export class ClientConversations {
       .then(
         (page) => {
           if (!more || this.#cursor === cursor) this.#cursor = page.nextCursor;
-          const listed = new Set(page.conversations.map((c) => c.id));
-          // The first page replaces what only the cache said.
+          const gone = goneAccordingTo(page);
           store.setState((s) =>
             upsertConversations(
-              more ? s : removeConversations(s, (c) => !listed.has(c.id) && this.isCached(c)),
+              removeConversations(s, (c) => this.isCached(c) && gone(c)),
               page.conversations,
             ),
           );
@@ -98,4 +98,18 @@ export class ClientConversations {
     }
     return this.ctx.request('message:search', { ...options, query });
   }
+}
+
+/**
+ * Which conversations known only from the cache a page shows are gone (the user left them): the
+ * page covers their place in the list (pages go by `lastMessageAt`, newest first) yet does not
+ * list them. One older than the page may be on a later page: it stays until that page says.
+ */
+function goneAccordingTo(page: ConversationListResult): (conversation: Conversation) => boolean {
+  const listed = new Set(page.conversations.map((c) => c.id));
+  const oldest = page.conversations.at(-1)?.lastMessageAt;
+  return (conversation) =>
+    !listed.has(conversation.id) &&
+    (page.nextCursor === undefined ||
+      (oldest !== undefined && conversation.lastMessageAt > oldest));
 }
