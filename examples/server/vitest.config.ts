@@ -16,6 +16,22 @@ export default mergeConfig(
           extends: true,
           test: { name: 'node', exclude: [BROWSER_TESTS, '**/node_modules/**'] },
         },
+        // With a PostgreSQL server, the SDK fault tests run on it too (the storage tests already
+        // run on both backends): a killed server, lost acks and reloads against the database a
+        // production deployment uses.
+        ...(process.env.DATABASE_URL
+          ? [
+              {
+                extends: true as const,
+                test: {
+                  name: 'sdk-postgres',
+                  include: ['src/sdk/*.test.ts'],
+                  exclude: [BROWSER_TESTS, '**/node_modules/**'],
+                  env: { SDK_TEST_BACKEND: 'postgres' },
+                },
+              },
+            ]
+          : []),
         {
           // @causette/core in real Chromium (IndexedDB, WebSocket, XMLHttpRequest, the page's
           // origin) against this server, started in Node by the global setup. The tests live here

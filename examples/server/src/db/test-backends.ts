@@ -90,20 +90,39 @@ async function pgliteTemplate(): Promise<string> {
   }
 }
 
-/** A database of its own on the PostgreSQL server of DATABASE_URL, dropped by `destroy()`. */
-export async function openTestPostgres(databaseUrl: string): Promise<TestDatabase> {
-  const name = `causette_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+/** Runs one statement on the PostgreSQL server of `databaseUrl`, on a connection of its own. */
+async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
   const admin = new pg.Client({ connectionString: databaseUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.query(sql);
   } finally {
     await admin.end();
   }
+}
+
+/**
+ * An empty database of its own on the PostgreSQL server of DATABASE_URL: its URL, and `drop()`,
+ * which deletes it even while connections to it remain.
+ */
+export async function createTestPostgres(
+  databaseUrl: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `causette_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(databaseUrl, `CREATE DATABASE ${name}`);
   const url = new URL(databaseUrl);
   url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
+}
+
+/** A migrated database of its own on the PostgreSQL server of DATABASE_URL, dropped by `destroy()`. */
+export async function openTestPostgres(databaseUrl: string): Promise<TestDatabase> {
+  const created = await createTestPostgres(databaseUrl);
   const database = await openDatabase({
-    databaseUrl: url.toString(),
+    databaseUrl: created.url,
     pgliteDir: 'memory://',
     migrationsFolder,
   });
@@ -111,13 +130,7 @@ export async function openTestPostgres(databaseUrl: string): Promise<TestDatabas
     ...database,
     async destroy() {
       await database.close();
-      const dropper = new pg.Client({ connectionString: databaseUrl });
-      await dropper.connect();
-      try {
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await dropper.end();
-      }
+      await created.drop();
     },
   };
 }

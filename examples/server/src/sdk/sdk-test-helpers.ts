@@ -1,8 +1,9 @@
-// The real reference server (database on a PGlite folder, socket.io, HTTP) and @causette/core
+// The real reference server (database on PGlite or PostgreSQL, socket.io, HTTP) and @causette/core
 // clients driving it, for the SDK's fault tests.
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { Socket as TcpSocket } from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { type ChatClient, type ChatClientOptions, createChatClient } from '@causette/core';
 import type { Message } from '@causette/protocol';
@@ -13,7 +14,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WebSocket } from 'ws';
 import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
-import { openTestPglite } from '../db/test-backends';
+import { createTestPostgres, openTestPglite } from '../db/test-backends';
 import { type RunningServer, startServer } from '../server';
 import { destroyClients, readStoredMessages, track } from './client-test-helpers';
 import { type WsRelay, startWsRelay } from './ws-relay';
@@ -46,25 +47,52 @@ export async function signToken(userId: string, expiresInSeconds = 3600): Promis
     .sign(secret);
 }
 
-/** A private copy of the migrated PGlite template, deleted by `remove()`. */
-export async function makeDataDir(): Promise<{ dir: string; remove(): void }> {
+/**
+ * Where a test server keeps its data, private to one test file: a copy of the migrated PGlite
+ * template, or, with `SDK_TEST_BACKEND=postgres`, a fresh database on DATABASE_URL's server.
+ * Servers started on it one after the other (a restart) find what the previous one stored.
+ */
+export interface TestData {
+  /** The server settings that point at it. */
+  readonly env: Readonly<Record<string, string>>;
+  /** Deletes everything (stop the servers first). */
+  remove(): Promise<void>;
+}
+
+/** The backend the SDK tests run on (see {@link TestData}). */
+export const sdkTestBackend: 'pglite' | 'postgres' =
+  process.env.SDK_TEST_BACKEND === 'postgres' ? 'postgres' : 'pglite';
+
+export async function makeTestData(): Promise<TestData> {
+  if (sdkTestBackend === 'postgres') {
+    const databaseUrl = process.env.DATABASE_URL;
+    if (!databaseUrl) throw new Error('SDK_TEST_BACKEND=postgres needs DATABASE_URL');
+    const database = await createTestPostgres(databaseUrl);
+    const uploads = mkdtempSync(path.join(os.tmpdir(), 'causette-uploads-'));
+    return {
+      env: { DATABASE_URL: database.url, UPLOAD_DIR: uploads },
+      async remove() {
+        await database.drop();
+        rmSync(uploads, { recursive: true, force: true });
+      },
+    };
+  }
   const database = await openTestPglite();
   await database.close();
   return {
-    dir: database.dir,
-    remove: () => rmSync(database.dir, { recursive: true, force: true }),
+    env: { PGLITE_DIR: database.dir, UPLOAD_DIR: path.join(database.dir, 'uploads') },
+    remove: async () => rmSync(database.dir, { recursive: true, force: true }),
   };
 }
 
-/** Starts the assembled server (development mode: seed, dev secret) on `dir`. */
+/** Starts the assembled server (development mode: seed, dev secret) on `data`. */
 export function startChatServer(
-  dir: string,
+  data: TestData,
   options: { port?: number; env?: Record<string, string> } = {},
 ): Promise<RunningServer> {
   const config = loadConfig({
     PORT: String(options.port ?? 0),
-    PGLITE_DIR: dir,
-    UPLOAD_DIR: path.join(dir, 'uploads'),
+    ...data.env,
     RATE_LIMIT_MESSAGES: '10000',
     SHUTDOWN_TIMEOUT_MS: '2000',
     ...options.env,
@@ -88,11 +116,11 @@ export function useChatServer(
 ): ChatServerFixture {
   let server: RunningServer | undefined;
   let relay: WsRelay | undefined;
-  let data: { remove(): void } | undefined;
+  let data: TestData | undefined;
   beforeAll(async () => {
-    const made = await makeDataDir();
+    const made = await makeTestData();
     data = made;
-    server = await startChatServer(made.dir, options.env ? { env: options.env } : {});
+    server = await startChatServer(made, options.env ? { env: options.env } : {});
     if (options.relay) relay = await startWsRelay(server.port);
   });
   afterEach(() => {
@@ -105,7 +133,7 @@ export function useChatServer(
   afterAll(async () => {
     await relay?.close();
     await server?.close();
-    data?.remove();
+    await data?.remove();
   });
   return {
     get server() {

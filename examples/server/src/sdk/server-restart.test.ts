@@ -10,7 +10,8 @@ import {
   expectGapFree,
   killServer,
   makeClient,
-  makeDataDir,
+  makeTestData,
+  type TestData,
   sharedConversation,
   pendingOf,
   shown,
@@ -22,20 +23,28 @@ import {
 vi.setConfig({ testTimeout: 60_000, hookTimeout: 120_000 });
 
 let server: RunningServer | undefined;
-let data: { dir: string; remove(): void };
+let data: TestData | undefined;
 beforeAll(async () => {
-  data = await makeDataDir();
+  data = await makeTestData();
 });
 afterEach(async () => {
   destroyClients();
   await server?.close();
   server = undefined;
 });
-afterAll(() => data?.remove());
+afterAll(async () => {
+  await data?.remove();
+});
+
+/** The data of this file, made in beforeAll. */
+function testData(): TestData {
+  if (!data) throw new Error('made in beforeAll');
+  return data;
+}
 
 describe('a killed server', () => {
   it('gets the messages queued while it was down once it is back, once and in order', async () => {
-    server = await startChatServer(data.dir);
+    server = await startChatServer(testData());
     const { port, url } = server;
     const alice = makeClient(url, ALICE);
     const bob = makeClient(url, BOB);
@@ -55,7 +64,7 @@ describe('a killed server', () => {
       Array(5).fill('pending'),
     );
 
-    server = await startChatServer(data.dir, { port });
+    server = await startChatServer(testData(), { port });
     const expected = ['avant la panne', ...queued.map((m) => m.content)];
     const aliceState = await until(
       alice,
@@ -81,7 +90,7 @@ describe('a killed server', () => {
   });
 
   it('loses and repeats nothing when it dies in the middle of a burst', async () => {
-    server = await startChatServer(data.dir);
+    server = await startChatServer(testData());
     const { port, url } = server;
     const alice = makeClient(url, ALICE);
     const bob = makeClient(url, BOB);
@@ -93,7 +102,7 @@ describe('a killed server', () => {
     await killServer(server);
     server = undefined;
     const between = shown(alice.getSnapshot(), id).length;
-    server = await startChatServer(data.dir, { port });
+    server = await startChatServer(testData(), { port });
 
     const clientIds = sent.map((m) => m.clientId);
     const state = await until(
