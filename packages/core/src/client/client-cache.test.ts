@@ -37,6 +37,16 @@ function setup(storage: ChatStorage = createMemoryStorage()) {
   return { store, storage, save, errors, cache: createClientCache(ctx) };
 }
 
+/** Holds the cache read of `storage` until `release()`; `load` reads it directly. */
+function slowLoad(storage: ChatStorage) {
+  let resolveRead: () => void = () => undefined;
+  const load = storage.cache.load.bind(storage.cache);
+  vi.spyOn(storage.cache, 'load').mockImplementation(
+    () => new Promise((resolve) => (resolveRead = () => resolve(load()))),
+  );
+  return { release: () => resolveRead(), load };
+}
+
 const pending: PendingMessage = {
   clientId: 'p1',
   conversationId: 'c1',
@@ -77,11 +87,7 @@ describe('createClientCache', () => {
     vi.useFakeTimers();
     const storage = createMemoryStorage();
     const { store, save, cache } = setup(storage);
-    let release: () => void = () => undefined;
-    const load = storage.cache.load.bind(storage.cache);
-    vi.spyOn(storage.cache, 'load').mockImplementation(
-      () => new Promise((resolve) => (release = () => resolve(load()))),
-    );
+    const { release, load } = slowLoad(storage);
     const started = cache.start(Promise.resolve(storage));
     await vi.advanceTimersByTimeAsync(0);
     expect(storage.cache.load).toHaveBeenCalled();
@@ -97,11 +103,7 @@ describe('createClientCache', () => {
   it('saves on a dispose that comes while the cache is still being read', async () => {
     const storage = createMemoryStorage();
     const { store, save, cache } = setup(storage);
-    let release: () => void = () => undefined;
-    const load = storage.cache.load.bind(storage.cache);
-    vi.spyOn(storage.cache, 'load').mockImplementation(
-      () => new Promise((resolve) => (release = () => resolve(load()))),
-    );
+    const { release, load } = slowLoad(storage);
     void cache.start(Promise.resolve(storage));
     await vi.waitFor(() => expect(storage.cache.load).toHaveBeenCalled());
     store.setState((s) => upsertConversations(s, [conversation('c1', 2)]));
@@ -122,11 +124,7 @@ describe('createClientCache', () => {
     );
     await storage.cache.save(toCachedChat(window, 'before'));
     const { store, save, cache } = setup(storage);
-    let release: () => void = () => undefined;
-    const load = storage.cache.load.bind(storage.cache);
-    vi.spyOn(storage.cache, 'load').mockImplementation(
-      () => new Promise((resolve) => (release = () => resolve(load()))),
-    );
+    const { release, load } = slowLoad(storage);
     void cache.start(Promise.resolve(storage));
     await vi.waitFor(() => expect(storage.cache.load).toHaveBeenCalled());
     // A message queued, and a conversation:new, before the page was closed mid-read.

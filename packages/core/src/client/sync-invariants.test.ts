@@ -46,6 +46,17 @@ function checkSnapshot(state: ChatState): void {
   if (new Set(keys).size !== keys.length) throw new Error(`duplicate shown: ${keys.join(',')}`);
 }
 
+/** Checks every snapshot `client` publishes, collecting what fails into `violations`. */
+function watchSnapshots(client: ChatClient, violations: unknown[]): void {
+  client.subscribe(() => {
+    try {
+      checkSnapshot(client.getSnapshot());
+    } catch (error) {
+      violations.push(error);
+    }
+  });
+}
+
 describe('sync invariants against the mock server (property)', () => {
   it('never shows a gap, a duplicate or a reordering, and ends complete', async () => {
     await fc.assert(
@@ -53,13 +64,7 @@ describe('sync invariants against the mock server (property)', () => {
         isolated(async () => {
           const client = makeClient('u-alice');
           const violations: unknown[] = [];
-          client.subscribe(() => {
-            try {
-              checkSnapshot(client.getSnapshot());
-            } catch (error) {
-              violations.push(error);
-            }
-          });
+          watchSnapshots(client, violations);
           client.connect();
           client.setActiveConversation(CONV);
           await until(client, (s) => s.messages[CONV]?.loaded === true);
@@ -102,13 +107,7 @@ describe('sync invariants across reloads from the cache (property)', () => {
           const sent: string[] = [];
           const start = (): ChatClient => {
             const next = makeClient('u-alice', { indexedDB, userId: 'u-alice' });
-            next.subscribe(() => {
-              try {
-                checkSnapshot(next.getSnapshot());
-              } catch (error) {
-                violations.push(error);
-              }
-            });
+            watchSnapshots(next, violations);
             next.connect();
             next.setActiveConversation(CONV);
             return next;
