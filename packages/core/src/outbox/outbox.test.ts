@@ -2,6 +2,8 @@ import type { ImageAttachment, Message, SendMessageRequest } from '@causette/pro
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatError } from '../errors';
 import type { PendingMessage } from '../messages/types';
+import { IDBFactory } from 'fake-indexeddb';
+import { openIndexedDbStorage } from '../storage/indexeddb-storage';
 import { createMemoryStorage } from '../storage/memory-storage';
 import type { ChatStorage } from '../storage/types';
 import { Outbox, type OutboxOptions } from './outbox';
@@ -206,6 +208,79 @@ describe('Outbox', () => {
     ]);
   });
 
+  it('sends a message queued while the previous page is read after that page, whatever the clock', async () => {
+    // Real IndexedDB order: the read of the queue ends before the new entry's write does.
+    vi.useRealTimers();
+    const storage = await openIndexedDbStorage({ userId: 'me', indexedDB: new IDBFactory() });
+    // The previous page's clock was ahead (or it sent a burst): its entries carry later numbers.
+    const first = setup({ now: () => 2000 }, storage);
+    first.state.connected = false;
+    first.outbox.add(text('c1', 'one'));
+    first.outbox.add(text('c1', 'two'));
+    await first.outbox.saved();
+    first.outbox.dispose();
+    const before = await storage.outbox.list();
+
+    const append = vi.spyOn(storage.outbox, 'append');
+    const shown: string[][] = [];
+    let loaded = false;
+    const sentBeforeLoad: string[] = [];
+    const second = setup(
+      {
+        now: () => 1000,
+        newClientId: () => 'new',
+        onChange: (_id, pending) => shown.push(pending.map((p) => p.content)),
+        send: async (request) => {
+          if (!loaded) sentBeforeLoad.push(request.content ?? '');
+          return stored(request);
+        },
+      },
+      storage,
+    );
+    const loading = second.outbox.load().then(() => (loaded = true));
+    second.outbox.add(text('c1', 'three'));
+    await loading;
+    await vi.waitFor(() => expect(second.sent).toHaveLength(3));
+    expect(sentBeforeLoad).toEqual([]);
+    expect(second.sent.map((m) => m.content)).toEqual(['one', 'two', 'three']);
+    // Shown in that order too, from the first time the three are shown together.
+    expect(shown).toContainEqual(['one', 'two', 'three']);
+    const rank = (list: string[]) => list.map((c) => ['one', 'two', 'three'].indexOf(c));
+    for (const list of shown) expect(rank(list)).toEqual([...rank(list)].sort());
+    // Stored under that number, so a page closed before it was sent resends it last too.
+    expect(await append.mock.results[0]?.value).toMatchObject({
+      content: 'three',
+      createdSeq: Math.max(...before.map((e) => e.createdSeq)) + 1,
+    });
+    storage.close();
+  });
+
+  it('sends nothing while the stored queue is being read, however long that takes', async () => {
+    const storage = createMemoryStorage();
+    await storage.outbox.put({
+      ...text('c1', 'old'),
+      clientId: 'old',
+      createdAt: '',
+      createdSeq: 1,
+      state: 'pending',
+    });
+    let release: () => void = () => undefined;
+    const list = storage.outbox.list.bind(storage.outbox);
+    vi.spyOn(storage.outbox, 'list').mockImplementationOnce(() => {
+      const read = list();
+      return new Promise((resolve) => (release = () => resolve(read)));
+    });
+    const { outbox, sent, send } = setup({}, storage);
+    const loading = outbox.load();
+    outbox.add(text('c1', 'new'));
+    await vi.runAllTimersAsync();
+    expect(send).not.toHaveBeenCalled();
+    release();
+    await loading;
+    await vi.runAllTimersAsync();
+    expect(sent.map((m) => m.content)).toEqual(['old', 'new']);
+  });
+
   it('drops an entry the server already holds, without resending it', async () => {
     const { outbox, state, send, storage } = setup();
     state.connected = false;
@@ -300,7 +375,7 @@ describe('Outbox', () => {
 
   it('still sends when storage refuses the write, and reports it', async () => {
     const storage = createMemoryStorage();
-    storage.outbox.put = () => Promise.reject(new Error('quota'));
+    storage.outbox.append = () => Promise.reject(new Error('quota'));
     const onError = vi.fn();
     const { outbox, sent } = setup({ onError }, storage);
     outbox.add(text('c1'));

@@ -65,6 +65,10 @@ export class Outbox {
   #lastSeq = 0;
   #session = 0;
   #disposed = false;
+  /** The read of a previous page's entries, while under way: nothing is sent meanwhile. */
+  #loading: Promise<void> | undefined;
+  /** Conversations whose sending waits for that read. */
+  readonly #deferred = new Set<string>();
 
   readonly #storage: Promise<ChatStorage>;
 
@@ -79,18 +83,36 @@ export class Outbox {
     return (await this.#storage).outbox;
   }
 
-  /** Reads the stored entries (a previous page's unsent messages) and shows them as pending. */
-  async load(): Promise<void> {
+  /**
+   * Reads the stored entries (a previous page's unsent messages) and shows them as pending. Nothing
+   * is sent until it is done: a page that sends at once must not pass its predecessor's queue.
+   */
+  load(): Promise<void> {
+    this.#loading ??= this.#readStored().finally(() => {
+      this.#loading = undefined;
+      for (const conversationId of this.#conversations()) this.#emit(conversationId);
+      for (const conversationId of [...this.#deferred]) this.#drain(conversationId);
+      this.#deferred.clear();
+    });
+    return this.#loading;
+  }
+
+  async #readStored(): Promise<void> {
     const entries = await (await this.#store()).list();
-    const touched = new Set<string>();
+    const queuedMeanwhile = [...this.#items.values()];
+    let highest = 0;
     for (const entry of entries) {
       if (this.#items.has(entry.clientId)) continue;
-      this.#lastSeq = Math.max(this.#lastSeq, entry.createdSeq);
+      highest = Math.max(highest, entry.createdSeq);
       const status = entry.state === 'failed' ? 'failed' : 'pending';
       this.#items.set(entry.clientId, { entry, status, saved: Promise.resolve() });
-      touched.add(entry.conversationId);
     }
-    for (const conversationId of touched) this.#emit(conversationId);
+    // Number what was queued meanwhile as storage's append does, so it shows after these at once.
+    for (const item of queuedMeanwhile) {
+      highest = Math.max(item.entry.createdSeq, highest + 1);
+      item.entry = { ...item.entry, createdSeq: highest };
+    }
+    this.#lastSeq = Math.max(this.#lastSeq, highest);
   }
 
   /** Queues a message; returns its pending view at once (the storage write runs before any send). */
@@ -109,15 +131,24 @@ export class Outbox {
       state: 'pending',
       ...(input.image ? { image: input.image } : {}),
     };
+    const item: Item = { entry, status: 'pending', saved: Promise.resolve() };
+    // Storage numbers it after every stored entry, which a previous page (its clock ahead, or a
+    // burst) may have numbered above this page's clock.
     const saved = this.#store()
-      .then((store) => store.put(entry))
+      .then((store) => store.append(entry))
+      .then((stored) => {
+        if (stored.createdSeq === item.entry.createdSeq) return;
+        this.#lastSeq = Math.max(this.#lastSeq, stored.createdSeq);
+        item.entry = { ...item.entry, createdSeq: stored.createdSeq };
+        this.#emit(entry.conversationId);
+      })
       .catch((error: unknown) => {
         // Better sent without a safety net than not sent: the message still goes out now.
         this.#o.onError?.(toChatError(error), entry.clientId);
       });
+    item.saved = saved;
     this.#writes.add(saved);
     void saved.then(() => this.#writes.delete(saved));
-    const item: Item = { entry, status: 'pending', saved };
     this.#items.set(entry.clientId, item);
     const view = this.#view(item);
     this.#emit(entry.conversationId);
@@ -153,6 +184,8 @@ export class Outbox {
     this.#alive();
     const item = this.#require(clientId);
     this.#forget(item);
+    // After its own write, or that write would bring it back.
+    await item.saved;
     await (await this.#store()).delete(clientId);
   }
 
@@ -164,8 +197,8 @@ export class Outbox {
     const item = this.#items.get(message.clientId);
     if (!item || item.entry.senderId !== message.senderId) return false;
     this.#forget(item);
-    this.#store()
-      .then((store) => store.delete(message.clientId))
+    item.saved
+      .then(async () => (await this.#store()).delete(message.clientId))
       .catch(() => undefined);
     return true;
   }
@@ -248,6 +281,10 @@ export class Outbox {
     if (this.#disposed || this.#running.has(conversationId) || this.#timers.has(conversationId)) {
       return;
     }
+    if (this.#loading) {
+      this.#deferred.add(conversationId);
+      return;
+    }
     if (!this.#o.isConnected()) return;
     this.#running.add(conversationId);
     void this.#run(conversationId).finally(() => this.#running.delete(conversationId));
@@ -255,6 +292,8 @@ export class Outbox {
 
   async #run(conversationId: string): Promise<void> {
     for (;;) {
+      // Their order is final once storage has numbered them.
+      await Promise.all(this.#queue(conversationId).map((i) => i.saved));
       if (this.#disposed || !this.#o.isConnected()) return;
       const item = this.#queue(conversationId).find((i) => i.status === 'pending');
       if (!item) return;

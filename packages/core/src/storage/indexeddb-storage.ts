@@ -65,6 +65,21 @@ export async function openIndexedDbStorage(options: {
       async put(entry) {
         await live(OUTBOX, 'readwrite', (store) => store.put(entry));
       },
+      async append(entry) {
+        let appended = entry;
+        // The highest stored createdSeq, then the put, in one transaction: no other page's write
+        // can come between them.
+        await live(OUTBOX, 'readwrite', (store) => {
+          const last = store.index('by-created').openCursor(null, 'prev');
+          last.onsuccess = () => {
+            const highest = (last.result?.value as OutboxEntry | undefined)?.createdSeq ?? 0;
+            appended = { ...entry, createdSeq: Math.max(entry.createdSeq, highest + 1) };
+            store.put(appended);
+          };
+          return last;
+        });
+        return appended;
+      },
       async get(clientId) {
         return live(OUTBOX, 'readonly', (store) => store.get(clientId) as IDBRequest<OutboxEntry>);
       },

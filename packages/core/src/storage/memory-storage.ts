@@ -18,6 +18,14 @@ export function createMemoryStorage(): ChatStorage {
         open();
         entries.set(entry.clientId, { ...entry });
       },
+      async append(entry) {
+        open();
+        let last = 0;
+        for (const stored of entries.values()) last = Math.max(last, stored.createdSeq);
+        const appended = { ...entry, createdSeq: Math.max(entry.createdSeq, last + 1) };
+        entries.set(entry.clientId, appended);
+        return { ...appended };
+      },
       async get(clientId) {
         open();
         const entry = entries.get(clientId);

@@ -52,6 +52,30 @@ describe.each(kinds)('%s outbox store', (_kind, open) => {
     await expect(storage.outbox.list()).rejects.toMatchObject({ code: 'DESTROYED' });
   });
 
+  it('appends after every stored entry, whatever number the new one came with', async () => {
+    const storage = await open();
+    expect(await storage.outbox.append(entry('first', 5))).toMatchObject({ createdSeq: 5 });
+    await storage.outbox.put(entry('ahead', 100, { conversationId: 'c2' }));
+    // Numbered by a clock behind the stored entries: raised above them, in the same transaction.
+    const [x, y] = await Promise.all([
+      storage.outbox.append(entry('x', 7)),
+      storage.outbox.append(entry('y', 8)),
+    ]);
+    expect([x?.createdSeq, y?.createdSeq]).toEqual([101, 102]);
+    expect(await storage.outbox.append(entry('later', 500))).toMatchObject({ createdSeq: 500 });
+    expect((await storage.outbox.list()).map((e) => [e.clientId, e.createdSeq])).toEqual([
+      ['first', 5],
+      ['ahead', 100],
+      ['x', 101],
+      ['y', 102],
+      ['later', 500],
+    ]);
+    storage.close();
+    await expect(storage.outbox.append(entry('z', 1))).rejects.toMatchObject({
+      code: 'DESTROYED',
+    });
+  });
+
   it('keeps an image Blob', async () => {
     const storage = await open();
     const image = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' });

@@ -27,6 +27,12 @@ export interface OutboxEntry {
 export interface OutboxStore {
   /** Inserts or replaces the entry with the same `clientId`. */
   put(entry: OutboxEntry): Promise<void>;
+  /**
+   * Inserts a new entry after every stored one: in the same transaction, its `createdSeq` is
+   * raised above the highest stored (another page's, whatever its clock said). Resolves the entry
+   * as stored.
+   */
+  append(entry: OutboxEntry): Promise<OutboxEntry>;
   get(clientId: string): Promise<OutboxEntry | undefined>;
   /** Deleting an absent entry is not an error. */
   delete(clientId: string): Promise<void>;
