@@ -17,6 +17,7 @@ import {
   until,
   useChatServer,
 } from './sdk-test-helpers';
+import { eventAckId } from './ws-relay';
 
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
@@ -110,9 +111,16 @@ describe('a reload with unsent messages', () => {
     const first = makeClient(chat.relay.url, ALICE, { indexedDB: factory });
     await connected(first);
     await first.loadOlderMessages(id);
+    let onTheWire = false;
+    chat.relay.rules = {
+      fromClient: (packet) => {
+        onTheWire ||= eventAckId(packet, 'message:send') !== undefined;
+        return 'forward';
+      },
+    };
     const sent = first.sendMessage(id, { content: 'déjà parti' });
     // Reloaded while the send is in flight: the new page may resend; the server keeps one.
-    await vi.waitFor(() => expect(pendingOf(first.getSnapshot(), id)[0]?.status).toBe('sending'));
+    await vi.waitFor(() => expect(onTheWire).toBe(true));
     first.destroy();
 
     const state = await reloadedPage(factory, id, 1);
