@@ -72,10 +72,15 @@ export class ClientMessages {
     ]).then(() => undefined);
   }
 
-  /** Every (re)connect: catch up with `sync`, then send what waits in the outbox. */
+  /**
+   * Every (re)connect: catch up with `sync`, then send what waits in the outbox, including what
+   * another tab of the same user queued and could not send (it was closed while offline).
+   */
   async onSession(): Promise<void> {
     await this.#loaded;
     this.#syncAttempt = 0;
+    // Before sync, which then drops what the server already holds of those.
+    await this.#outbox?.load().catch((error: unknown) => report(this.ctx, error, 'outbox load'));
     await this.#sync();
     this.#outbox?.flush();
   }

@@ -143,6 +143,32 @@ describe('the cache across reloads', () => {
     expect(online.messages[CONV]?.items.filter((m) => m.status !== 'sent')).toEqual([]);
   });
 
+  it('a tab still open sends what a tab closed offline had queued, at its next connection', async () => {
+    const indexedDB = new IDBFactory();
+    const closing = makeClient(ALICE, { indexedDB, userId: ALICE });
+    const staying = makeClient(ALICE, { indexedDB, userId: ALICE });
+    for (const tab of [closing, staying]) {
+      tab.connect();
+      tab.setActiveConversation(CONV);
+    }
+    await until(closing, (s) => s.messages[CONV]?.loaded === true);
+    await until(staying, (s) => s.messages[CONV]?.loaded === true);
+    server.goOffline();
+    const queued = closing.sendMessage(CONV, { content: "écrit dans l'onglet fermé" });
+    closing.destroy();
+    await vi.waitFor(async () => expect(await outboxOnDisk(indexedDB)).toHaveLength(1), WAIT);
+
+    server.goOnline();
+    const state = await until(
+      staying,
+      (s) => s.messages[CONV]?.sent.at(-1)?.clientId === queued.clientId,
+    );
+    expect(state.messages[CONV]?.pending).toEqual([]);
+    const stored = server.state.messages(CONV);
+    expect(stored.filter((m) => m.clientId === queued.clientId)).toHaveLength(1);
+    await vi.waitFor(async () => expect(await outboxOnDisk(indexedDB)).toEqual([]), WAIT);
+  });
+
   it('reconciles through sync from the cached seq, without a history page', async () => {
     const indexedDB = new IDBFactory();
     await firstPage(indexedDB);

@@ -281,6 +281,35 @@ describe('Outbox', () => {
     expect(sent.map((m) => m.content)).toEqual(['old', 'new']);
   });
 
+  it('adopts at a later load what another tab stored, never what it is deleting itself', async () => {
+    const storage = createMemoryStorage();
+    const closedTab = setup({ newClientId: () => 'theirs' }, storage);
+    closedTab.state.connected = false;
+    closedTab.outbox.add(text('c1', 'from a tab closed offline'));
+    await closedTab.outbox.saved();
+    closedTab.outbox.dispose();
+
+    const { outbox, state, sent } = setup({ newClientId: () => 'mine' }, storage);
+    state.connected = false;
+    outbox.add(text('c2', 'discarded here'));
+    await outbox.saved();
+    let release: () => void = () => undefined;
+    const remove = storage.outbox.delete.bind(storage.outbox);
+    vi.spyOn(storage.outbox, 'delete').mockImplementationOnce(
+      (id) => new Promise((resolve) => (release = () => resolve(remove(id)))),
+    );
+    const discarded = outbox.discard('mine');
+    await outbox.load();
+    expect(outbox.pending('c1').map((p) => p.clientId)).toEqual(['theirs']);
+    expect(outbox.pending('c2')).toEqual([]);
+    release();
+    await discarded;
+    state.connected = true;
+    outbox.flush();
+    await vi.runAllTimersAsync();
+    expect(sent.map((m) => m.content)).toEqual(['from a tab closed offline']);
+  });
+
   it('drops an entry the server already holds, without resending it', async () => {
     const { outbox, state, send, storage } = setup();
     state.connected = false;

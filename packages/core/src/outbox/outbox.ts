@@ -69,6 +69,8 @@ export class Outbox {
   #loading: Promise<void> | undefined;
   /** Conversations whose sending waits for that read. */
   readonly #deferred = new Set<string>();
+  /** Entries being deleted from storage: a read must not bring them back. */
+  readonly #deleting = new Set<string>();
 
   readonly #storage: Promise<ChatStorage>;
 
@@ -84,8 +86,9 @@ export class Outbox {
   }
 
   /**
-   * Reads the stored entries (a previous page's unsent messages) and shows them as pending. Nothing
-   * is sent until it is done: a page that sends at once must not pass its predecessor's queue.
+   * Reads the stored entries it does not hold yet (a previous page's unsent messages, or another
+   * tab's) and shows them as pending. Nothing is sent until it is done: a page that sends at once
+   * must not pass its predecessor's queue. Safe to call again: each read adopts only what is new.
    */
   load(): Promise<void> {
     this.#loading ??= this.#readStored().finally(() => {
@@ -98,11 +101,12 @@ export class Outbox {
   }
 
   async #readStored(): Promise<void> {
+    const known = new Set(this.#items.keys());
     const entries = await (await this.#store()).list();
-    const queuedMeanwhile = [...this.#items.values()];
+    const queuedMeanwhile = [...this.#items.values()].filter((i) => !known.has(i.entry.clientId));
     let highest = 0;
     for (const entry of entries) {
-      if (this.#items.has(entry.clientId)) continue;
+      if (this.#items.has(entry.clientId) || this.#deleting.has(entry.clientId)) continue;
       highest = Math.max(highest, entry.createdSeq);
       const status = entry.state === 'failed' ? 'failed' : 'pending';
       this.#items.set(entry.clientId, { entry, status, saved: Promise.resolve() });
@@ -184,9 +188,7 @@ export class Outbox {
     this.#alive();
     const item = this.#require(clientId);
     this.#forget(item);
-    // After its own write, or that write would bring it back.
-    await item.saved;
-    await (await this.#store()).delete(clientId);
+    await this.#deleteStored(item);
   }
 
   /**
@@ -197,9 +199,7 @@ export class Outbox {
     const item = this.#items.get(message.clientId);
     if (!item || item.entry.senderId !== message.senderId) return false;
     this.#forget(item);
-    item.saved
-      .then(async () => (await this.#store()).delete(message.clientId))
-      .catch(() => undefined);
+    this.#deleteStored(item).catch(() => undefined);
     return true;
   }
 
@@ -230,6 +230,18 @@ export class Outbox {
     if (!item)
       throw new ChatError('NOT_FOUND', `no unsent message with clientId ${String(clientId)}`);
     return item;
+  }
+
+  /** Deletes an entry from storage, after its own write (or that write would bring it back). */
+  async #deleteStored(item: Item): Promise<void> {
+    const { clientId } = item.entry;
+    this.#deleting.add(clientId);
+    try {
+      await item.saved;
+      await (await this.#store()).delete(clientId);
+    } finally {
+      this.#deleting.delete(clientId);
+    }
   }
 
   #forget(item: Item): void {
@@ -344,9 +356,7 @@ export class Outbox {
           : { ...this.#base(entry), type: 'TEXT', content: entry.content };
       const message = await this.#o.send(request);
       if (this.#items.get(entry.clientId) === item) this.#forget(item);
-      await this.#store()
-        .then((store) => store.delete(entry.clientId))
-        .catch(() => undefined);
+      await this.#deleteStored(item).catch(() => undefined);
       if (!this.#disposed) this.#o.onSent(message);
       return undefined;
     } catch (error) {
