@@ -170,9 +170,13 @@ describe('ChatClient against the mock server', () => {
     const second = makeClient('u-alice', { indexedDB });
     await connected(second);
     second.setActiveConversation(CONV);
+    // Stored, not only "nothing pending": the window may load before the outbox is read.
     const state = await until(
       second,
-      (s) => (s.messages[CONV]?.loaded ?? false) && s.messages[CONV]?.pending.length === 0,
+      (s) =>
+        (s.messages[CONV]?.loaded ?? false) &&
+        s.messages[CONV]?.pending.length === 0 &&
+        (s.messages[CONV]?.sent.some((m) => m.clientId === pending.clientId) ?? false),
     );
     const sends = server.receivedBy('u-alice').filter((e) => e.event === 'message:send');
     expect(sends.map((e) => (e.payload as { clientId: string }).clientId)).toContain(
