@@ -6,14 +6,14 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
+  aliceBehindRelay,
   BOB,
-  connected,
   describeState,
   destroyClients,
   expectGapFree,
   makeClient,
   pendingOf,
-  sharedConversation,
+  QUICK_HEARTBEAT,
   shown,
   sleep,
   storedMessages,
@@ -30,7 +30,7 @@ vi.setConfig({ testTimeout: 90_000 + RUNS * 10_000, hookTimeout: 120_000 });
 // A quick heartbeat, so that a silenced link is noticed in under a second (see silent-link).
 const chat = useChatServer({
   relay: true,
-  env: { SOCKET_PING_INTERVAL_MS: '300', SOCKET_PING_TIMEOUT_MS: '300' },
+  env: QUICK_HEARTBEAT,
 });
 
 // No server kill: it needs a server of its own per case (seconds to start one), and what the
@@ -153,10 +153,9 @@ async function isolated(run: () => Promise<void>): Promise<void> {
 async function runCase(steps: readonly Step[]): Promise<void> {
   const factory = new IDBFactory();
   const options = { indexedDB: factory, userId: ALICE, requestTimeoutMs: 1000 };
-  let alice = makeClient(chat.relay.url, ALICE, options);
-  const bob = makeClient(chat.server.url, BOB);
-  await Promise.all([connected(alice), connected(bob)]);
-  const id = await sharedConversation(alice, bob);
+  const users = await aliceBehindRelay(chat, options);
+  let alice = users.alice;
+  const { bob, id } = users;
   const aliceSent: { clientId: string; content: string }[] = [];
   const bobSent: { clientId: string; content: string }[] = [];
   const violations = new Set<string>();

@@ -3,12 +3,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   ALICE,
+  aliceBehindRelay,
   BOB,
   connected,
   expectGapFree,
   makeClient,
-  sharedConversation,
   pendingOf,
+  sharedConversation,
   shown,
   sleep,
   storedMessages,
@@ -20,15 +21,6 @@ import { ackId, eventAckId } from './ws-relay';
 vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 
 const chat = useChatServer({ relay: true });
-
-/** Alice behind the relay, Bob direct, both showing a fresh conversation of theirs. */
-async function twoUsers(options: { requestTimeoutMs?: number } = {}) {
-  const alice = makeClient(chat.relay.url, ALICE, options);
-  const bob = makeClient(chat.server.url, BOB);
-  await Promise.all([connected(alice), connected(bob)]);
-  const id = await sharedConversation(alice, bob);
-  return { alice, bob, id };
-}
 
 /** The clientId of a `message:send` packet. */
 function sentClientId(packet: string): string {
@@ -74,7 +66,7 @@ function onFirstSendAck(onAck: 'drop' | 'cut', options: { dropEcho?: boolean } =
 
 describe('lost acks against the real server', () => {
   it('stores once when the connection drops after the server stored but before the ack', async () => {
-    const { alice, bob, id } = await twoUsers();
+    const { alice, bob, id } = await aliceBehindRelay(chat);
     const fault = onFirstSendAck('cut', { dropEcho: true });
     const pending = alice.sendMessage(id, { content: 'coupé en plein envoi' });
     await vi.waitFor(() => expect(fault.lost()).toBe(pending.clientId));
@@ -93,7 +85,7 @@ describe('lost acks against the real server', () => {
   });
 
   it('sends again when the connection drops before the server got the message', async () => {
-    const { alice, bob, id } = await twoUsers();
+    const { alice, bob, id } = await aliceBehindRelay(chat);
     let cuts = 0;
     chat.relay.rules = {
       fromClient: (packet) => {
@@ -116,7 +108,7 @@ describe('lost acks against the real server', () => {
   ])(
     'settles a send whose ack is lost without a disconnect (its message:new $echo)',
     async ({ dropEcho }) => {
-      const { alice, bob, id } = await twoUsers({ requestTimeoutMs: 500 });
+      const { alice, bob, id } = await aliceBehindRelay(chat, { requestTimeoutMs: 500 });
       const fault = onFirstSendAck('drop', { dropEcho });
       const sent = ['un', 'deux', 'trois'].map((content) => alice.sendMessage(id, { content }));
       const clientIds = sent.map((m) => m.clientId);
@@ -138,7 +130,7 @@ describe('lost acks against the real server', () => {
   );
 
   it('sends a burst through repeated drops, each message stored once and in order', async () => {
-    const { alice, bob, id } = await twoUsers();
+    const { alice, bob, id } = await aliceBehindRelay(chat);
     let acks = 0;
     chat.relay.rules = {
       // Every fourth answer to a send is lost with the connection.

@@ -16,7 +16,7 @@ import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
 import { createTestPostgres, openTestPglite } from '../db/test-backends';
 import { type RunningServer, startServer } from '../server';
-import { destroyClients, readStoredMessages, track } from './client-test-helpers';
+import { connected, destroyClients, readStoredMessages, track } from './client-test-helpers';
 import { type WsRelay, startWsRelay } from './ws-relay';
 
 export {
@@ -145,6 +145,24 @@ export function useChatServer(
       return relay;
     },
   };
+}
+
+/** Server settings for a heartbeat that calls a silent link dead within a second (45 s by default). */
+export const QUICK_HEARTBEAT = { SOCKET_PING_INTERVAL_MS: '300', SOCKET_PING_TIMEOUT_MS: '300' };
+
+/**
+ * Alice behind the relay (with `options`), Bob direct, both connected and showing a fresh
+ * conversation of theirs.
+ */
+export async function aliceBehindRelay(
+  chat: ChatServerFixture,
+  options: Partial<ChatClientOptions> = {},
+): Promise<{ alice: ChatClient; bob: ChatClient; id: string }> {
+  const alice = makeClient(chat.relay.url, ALICE, options);
+  const bob = makeClient(chat.server.url, BOB);
+  await Promise.all([connected(alice), connected(bob)]);
+  const id = await sharedConversation(alice, bob);
+  return { alice, bob, id };
 }
 
 /** Kills the server as a crash would: every connection cut at once, then the data released. */

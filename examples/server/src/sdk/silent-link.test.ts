@@ -3,13 +3,11 @@
 // can notice; then the client reconnects and what was said on both sides arrives once.
 import { describe, expect, it, vi } from 'vitest';
 import {
-  ALICE,
+  aliceBehindRelay,
   BOB,
-  connected,
   expectGapFree,
-  makeClient,
   pendingOf,
-  sharedConversation,
+  QUICK_HEARTBEAT,
   shown,
   storedMessages,
   until,
@@ -21,15 +19,12 @@ vi.setConfig({ testTimeout: 30_000, hookTimeout: 120_000 });
 // A quick heartbeat (the defaults take 45 s to call a link dead).
 const chat = useChatServer({
   relay: true,
-  env: { SOCKET_PING_INTERVAL_MS: '300', SOCKET_PING_TIMEOUT_MS: '300' },
+  env: QUICK_HEARTBEAT,
 });
 
 describe('a link that goes silent without closing', () => {
   it('is noticed by the heartbeat; what was sent and said meanwhile arrives once', async () => {
-    const alice = makeClient(chat.relay.url, ALICE);
-    const bob = makeClient(chat.server.url, BOB);
-    await Promise.all([connected(alice), connected(bob)]);
-    const id = await sharedConversation(alice, bob);
+    const { alice, bob, id } = await aliceBehindRelay(chat);
     const reasons: string[] = [];
     alice.on('connection', (state) => {
       if (state.lastError) reasons.push(state.lastError.message);
