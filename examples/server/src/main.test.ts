@@ -1,5 +1,9 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { describe, expect, it, vi } from 'vitest';
+import { chatServerParts } from './app';
 import { runCli, type CliIo } from './cli';
 
 // Real servers and sockets on a loaded machine: give them room (no assertion is about time).
@@ -62,6 +66,31 @@ describe('command line', () => {
     expect(out.exits).toEqual([0]);
     await expect(fetch(`${server?.url ?? ''}/healthz`)).rejects.toThrow();
   });
+
+  it('starts on a fresh clone: creates the data folders it writes to, parents included', async () => {
+    // `.data/` is git-ignored, so a fresh clone has none of the folders PGLITE_DIR and UPLOAD_DIR
+    // name; PGlite alone creates only the last level of its own.
+    const root = mkdtempSync(path.join(os.tmpdir(), 'causette-fresh-'));
+    const pgliteDir = path.join(root, 'a', 'b', 'pglite');
+    const uploadDir = path.join(root, 'c', 'd', 'uploads');
+    const { io, out, exitedOnce, raise } = fakeIo([], {
+      PORT: '0',
+      PGLITE_DIR: pgliteDir,
+      UPLOAD_DIR: uploadDir,
+    });
+    try {
+      const server = await runCli(io, chatServerParts());
+      expect(out.exits).toEqual([]);
+      expect(server).toBeDefined();
+      expect((await fetch(`${server?.url ?? ''}/healthz`)).status).toBe(200);
+      expect(existsSync(path.join(pgliteDir, 'PG_VERSION'))).toBe(true);
+      expect(existsSync(uploadDir)).toBe(true);
+      raise('SIGTERM');
+      expect(await exitedOnce).toBe(0);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }, 120_000);
 
   it('exits 1 when the server cannot start', async () => {
     const { io, out } = fakeIo([], { PORT: '0' });

@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
@@ -16,7 +17,7 @@ export interface Closable {
 export interface DatabaseOptions {
   /** PostgreSQL when set. */
   databaseUrl?: string;
-  /** PGlite folder, or `memory://`, when `databaseUrl` is unset. */
+  /** PGlite folder (made with its parents when missing), or `memory://`, when `databaseUrl` is unset. */
   pgliteDir: string;
 }
 
@@ -82,6 +83,9 @@ export async function startServer<Db extends DatabaseHandle = DatabaseHandle>(
   options: StartServerOptions<Db> = {},
 ): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  // `.data/` is not in git: the folders this server writes to are made here, parents included
+  // (the database's own folder is made where it is opened, by `openDatabase`).
+  if (!config.cloudinary) await mkdir(config.uploads.dir, { recursive: true });
   const db = options.openDatabase
     ? await options.openDatabase({
         ...(config.database.url ? { databaseUrl: config.database.url } : {}),

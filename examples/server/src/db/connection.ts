@@ -1,5 +1,6 @@
 // Opens PGlite (embedded, default) or PostgreSQL (DATABASE_URL) and applies the committed migrations.
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -48,6 +49,9 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
     return { kind: 'postgres', db: db as unknown as Db, close: () => pool.end() };
   }
   const dataDir = options.pgliteDir === 'memory://' ? undefined : options.pgliteDir;
+  // PGlite creates its folder but not the folders above it (`./.data` on a fresh clone).
+  const folder = pgliteFolder(options.pgliteDir);
+  if (folder) await mkdir(folder, { recursive: true });
   const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
   const db = drizzlePglite({ client, schema });
   try {
@@ -57,6 +61,16 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
     throw error;
   }
   return { kind: 'pglite', db: db as unknown as Db, close: () => client.close() };
+}
+
+/**
+ * The folder on disk a PGlite `dataDir` names (a plain path or `file://path`), or undefined when
+ * PGlite keeps it elsewhere (`memory://`, `idb://`, ...).
+ */
+export function pgliteFolder(pgliteDir: string): string | undefined {
+  if (pgliteDir.startsWith('file://')) return pgliteDir.slice('file://'.length) || undefined;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(pgliteDir)) return undefined;
+  return pgliteDir;
 }
 
 /** `drizzle/` sits at the package root: two levels above src/db, one above dist. */
