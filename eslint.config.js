@@ -36,7 +36,7 @@ export default tseslint.config(
   },
   {
     // Scripts and benchmarks print their results.
-    files: ['bench/**', '.ci/**', '**/*.config.ts', 'examples/server/src/main.ts'],
+    files: ['bench/**', '.ci/**', 'scripts/**', '**/*.config.ts', 'examples/server/src/main.ts'],
     rules: { 'no-console': 'off' },
   },
   {
