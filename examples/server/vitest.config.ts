@@ -16,6 +16,17 @@ export default mergeConfig(
           extends: true,
           test: { name: 'node', exclude: [BROWSER_TESTS, '**/node_modules/**'] },
         },
+        // The same SDK fault tests with the client of `@causette/core/websocket`: both transports
+        // hold the same promises against the real server.
+        {
+          extends: true,
+          test: {
+            name: 'sdk-websocket',
+            include: ['src/sdk/*.test.ts'],
+            exclude: [BROWSER_TESTS, '**/node_modules/**'],
+            env: { SDK_TEST_TRANSPORT: 'websocket' },
+          },
+        },
         // With a PostgreSQL server, the SDK fault tests run on it too (the storage tests already
         // run on both backends): a killed server, lost acks and reloads against the database a
         // production deployment uses.

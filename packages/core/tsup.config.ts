@@ -5,7 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'uploads/index': 'src/uploads/index.ts',
     'notifications/index': 'src/notifications/index.ts',
-    'socket-io/index': 'src/socket-io/index.ts',
+    'websocket/index': 'src/websocket/index.ts',
   },
   format: ['esm'],
   dts: true,

@@ -1,57 +1,8 @@
 // The public surface of @causette/core. Everything else is internal and may change.
 
-// The client
-export { DefaultChatClient, createChatClient } from './client';
-export type { ChatClient, ChatClientOptions, SendMessageInput, TypingHandle } from './client';
-export type { ChatClientEventName, ChatClientEvents, ChatNotification } from './events';
-export { ChatError, isChatError } from './errors';
-export type { ChatErrorCode } from './errors';
-
-// Its state, for bindings (`useSyncExternalStore(client.subscribe, client.getSnapshot)`)
-export {
-  initialChatState,
-  selectActiveConversationId,
-  selectConnection,
-  selectConversation,
-  selectConversationOrder,
-  selectMessageWindow,
-  selectMessages,
-  selectPresence,
-  selectReadByOthers,
-  selectStorageDurable,
-  selectTyping,
-  selectUnreadCount,
-  selectUnreadTotal,
-  selectUser,
-} from './store';
-export type { ChatState, ChatUser, ConversationsState, StorageState, UnreadState } from './store';
-export { isSentMessage } from './messages';
-export type {
-  DisplayMessage,
-  MessageWindow,
-  PendingMessage,
-  PendingStatus,
-  SentMessage,
-} from './messages';
-export type { ConnectionSnapshot, ConnectionStatus, Logger } from './connection';
-
-// How the client reaches the server (the default is socket.io over a WebSocket; for a long-polling
-// fallback, `socketIoTransport` from `@causette/core/socket.io`)
-export type {
-  ChatSocket,
-  SocketConnectError,
-  SocketHandlers,
-  SocketOpenParams,
-  SocketOptions,
-  SocketTransport,
-  WebSocketConstructor,
-  WebSocketLike,
-} from './socket';
-
-// Helpers an app calls itself
-export { backoffDelay } from './backoff';
-export type { BackoffOptions } from './backoff';
-export { decodeTokenClaims } from './auth';
-export type { TokenClaims } from './auth';
-// Image uploads and notification helpers have their own entries, `@causette/core/uploads` and
-// `@causette/core/notifications`, so that an app pays for them only where it uses them.
+// The client, on socket.io-client (for a smaller bundle without the long-polling fallback,
+// `createChatClient` from `@causette/core/websocket`)
+export { DefaultChatClient, createChatClient } from './client/default-chat-client';
+export { socketIoTransport } from './socket-io/socket-io-transport';
+export type { SocketIoOptions } from './socket-io/socket-io-transport';
+export * from './shared-exports';

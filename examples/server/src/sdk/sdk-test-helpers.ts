@@ -5,7 +5,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { Socket as TcpSocket } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import 'fake-indexeddb/auto';
 import { type ChatClient, type ChatClientOptions, createChatClient } from '@causette/core';
+import {
+  createChatClient as createWebSocketChatClient,
+  webSocketTransport,
+} from '@causette/core/websocket';
 import type { Message } from '@causette/protocol';
 import { IDBFactory } from 'fake-indexeddb';
 import { SignJWT } from 'jose';
@@ -58,6 +63,13 @@ export interface TestData {
   /** Deletes everything (stop the servers first). */
   remove(): Promise<void>;
 }
+
+/**
+ * The transport the SDK tests drive the server with: the default client of `@causette/core`
+ * (socket.io-client), or with `SDK_TEST_TRANSPORT=websocket` the one of `@causette/core/websocket`.
+ */
+export const sdkTestTransport: 'socket.io' | 'websocket' =
+  process.env.SDK_TEST_TRANSPORT === 'websocket' ? 'websocket' : 'socket.io';
 
 /** The backend the SDK tests run on (see {@link TestData}). */
 export const sdkTestBackend: 'pglite' | 'postgres' =
@@ -171,19 +183,25 @@ export async function killServer(server: RunningServer): Promise<void> {
   await server.close();
 }
 
-/** A client of `userId` with fresh long-lived tokens, the `ws` package's WebSocket, IndexedDB in memory. */
+/**
+ * A client of `userId` with fresh long-lived tokens and IndexedDB in memory, on the transport
+ * under test (the WebSocket-only one with the `ws` package's WebSocket: how a bot on Node 20
+ * connects with it).
+ */
 export function makeClient(
   url: string,
   userId: string,
   options: Partial<ChatClientOptions> = {},
 ): ChatClient {
-  const client = createChatClient({
+  const create = sdkTestTransport === 'websocket' ? createWebSocketChatClient : createChatClient;
+  const client = create({
     url,
     getToken: () => signToken(userId),
     storage: 'indexeddb',
     indexedDB: new IDBFactory(),
-    // Node 20 has no global WebSocket: the way a bot on Node 20 connects.
-    socketOptions: { WebSocket },
+    ...(sdkTestTransport === 'websocket'
+      ? { socketOptions: { transport: webSocketTransport({ WebSocket }) } }
+      : {}),
     requestTimeoutMs: 3000,
     // Backoff stays real (full jitter) but low, so tests wait little.
     random: () => Math.random() * 0.2,

@@ -6,6 +6,7 @@ import { EventHub } from '../events/event-hub';
 import type { ChatClientEvents } from '../events/types';
 import type { PendingMessage } from '../messages/types';
 import { openChatStorage } from '../storage/open-storage';
+import type { SocketTransport } from '../socket/types';
 import type { ChatStorage } from '../storage/types';
 import { createStore, patchObject } from '../store/create-store';
 import { type ChatState, type ChatUser, initialChatState } from '../store/types';
@@ -25,8 +26,12 @@ const CLIENT_EVENTS: ReadonlySet<string> = new Set<keyof ChatClientEvents>([
   'message:failed',
 ]);
 
-/** The default {@link ChatClient}: one connection, one store, one outbox per signed-in user. */
-export class DefaultChatClient implements ChatClient {
+/**
+ * The {@link ChatClient}: one connection, one store, one outbox per signed-in user. Each entry
+ * point subclasses it with its default transport (socket.io-client, or the WebSocket-only one), so
+ * a bundle holds only the transport it uses.
+ */
+export class ChatClientBase implements ChatClient {
   readonly #options: ChatClientOptions;
   readonly #ctx: ClientContext;
   readonly #emitter: EventHub<ChatClientEvents>;
@@ -39,7 +44,7 @@ export class DefaultChatClient implements ChatClient {
   #storage: Promise<ChatStorage> | undefined;
   #destroyed = false;
 
-  constructor(options: ChatClientOptions) {
+  constructor(options: ChatClientOptions, defaultTransport: () => SocketTransport) {
     if (typeof options !== 'object' || options === null) {
       throw new ChatError('INVALID', 'createChatClient takes an options object');
     }
@@ -64,6 +69,7 @@ export class DefaultChatClient implements ChatClient {
     const store = createStore<ChatState>(initialChatState({ kind: 'memory', durable: false }));
     const connection = new Connection({
       ...options,
+      defaultTransport: defaultTransport(),
       getToken: async () => this.#learn(await options.getToken()),
     });
     this.#ctx = {
@@ -136,15 +142,16 @@ export class DefaultChatClient implements ChatClient {
       .catch(() => undefined);
   }
 
-  getSnapshot(): ChatState {
-    return this.#ctx.store.getSnapshot();
-  }
+  // Arrow properties, so that they work unbound: `useSyncExternalStore(client.subscribe,
+  // client.getSnapshot)`, `const { on } = client`.
+  readonly getSnapshot = (): ChatState => this.#ctx.store.getSnapshot();
 
-  subscribe(listener: () => void): () => void {
-    return this.#ctx.store.subscribe(listener);
-  }
+  readonly subscribe = (listener: () => void): (() => void) => this.#ctx.store.subscribe(listener);
 
-  on<E extends keyof ChatClientEvents>(event: E, listener: ChatClientEvents[E]): () => void {
+  readonly on = <E extends keyof ChatClientEvents>(
+    event: E,
+    listener: ChatClientEvents[E],
+  ): (() => void) => {
     if (!CLIENT_EVENTS.has(event)) {
       throw new ChatError(
         'INVALID',
@@ -155,7 +162,7 @@ export class DefaultChatClient implements ChatClient {
       throw new ChatError('INVALID', 'listener must be a function');
     this.#alive();
     return this.#emitter.on(event, listener);
-  }
+  };
 
   sendMessage(conversationId: string, input: SendMessageInput): PendingMessage {
     this.#alive();
@@ -294,9 +301,4 @@ export class DefaultChatClient implements ChatClient {
     }
     this.#readState.readActive();
   }
-}
-
-/** Creates a chat client; call `connect()` to go online. Nothing runs before that. */
-export function createChatClient(options: ChatClientOptions): ChatClient {
-  return new DefaultChatClient(options);
 }

@@ -5,7 +5,7 @@ import {
   selectUnreadCount,
   selectUnreadTotal,
 } from '../store/selectors';
-import { createChatClient } from './chat-client';
+import { createChatClient } from './default-chat-client';
 import { connected, destroyClients, makeClient, server, until } from './test-client.test-fixtures';
 
 beforeAll(() => server.listen());

@@ -1,2 +1,2 @@
-export { DefaultChatClient, createChatClient } from './chat-client';
+export { ChatClientBase } from './chat-client';
 export type { ChatClient, ChatClientOptions, SendMessageInput, TypingHandle } from './types';

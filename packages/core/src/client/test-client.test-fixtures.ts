@@ -1,8 +1,9 @@
 // Chat clients against the mock server, for the client's tests.
-import { type MockChatServer, createMockChatServer } from '@causette/testing';
+import { type MockChatServer, createMockChatServer, mockClientOptions } from '@causette/testing';
+import { socketIoTransport } from '../socket-io/socket-io-transport';
 import { expect, vi } from 'vitest';
 import type { ChatState } from '../store/types';
-import { createChatClient } from './chat-client';
+import { createChatClient } from './default-chat-client';
 import type { ChatClient, ChatClientOptions } from './types';
 
 export const server: MockChatServer = createMockChatServer({ presenceGraceMs: 20 });
@@ -17,6 +18,8 @@ export function makeClient(userId: string, options: Partial<ChatClientOptions> =
     storage: options.indexedDB ? 'indexeddb' : 'memory',
     requestTimeoutMs: 400,
     random: () => 0,
+    // The default transport, routed through msw's WebSocket interception.
+    socketOptions: { transport: socketIoTransport(mockClientOptions()) },
     ...options,
   });
   clients.push(client);

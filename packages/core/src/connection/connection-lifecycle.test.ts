@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type FakeBrowser, installFakeBrowser } from '../environment/test-browser';
 import { isChatError } from '../errors';
+import { socketIoTransport } from '../socket-io/socket-io-transport';
+import { webSocketTransport } from '../websocket/websocket-socket';
 import { Connection } from './connection';
 import { type TestServer, startTestServer } from './test-server';
 import type { ConnectionOptions } from './types';
@@ -10,7 +12,12 @@ let browser: FakeBrowser;
 const connections: Connection[] = [];
 
 function open(options: Partial<ConnectionOptions> = {}) {
-  const connection = new Connection({ url: server.url, getToken: () => 'token', ...options });
+  const connection = new Connection({
+    url: server.url,
+    getToken: () => 'token',
+    defaultTransport: socketIoTransport(),
+    ...options,
+  });
   connections.push(connection);
   return connection;
 }
@@ -165,33 +172,43 @@ describe('destroy()', () => {
 describe('bad input', () => {
   it('rejects invalid options with clear errors', () => {
     const getToken = () => 't';
+    const defaultTransport = socketIoTransport();
     expect(() => new Connection(undefined as unknown as ConnectionOptions)).toThrow(/options/);
-    expect(() => new Connection({ url: '', getToken })).toThrow(/url/);
-    expect(() => new Connection({ url: 'http://x', getToken: 't' as never })).toThrow(/getToken/);
-    expect(() => new Connection({ url: 'http://x', getToken, requestTimeoutMs: 0 })).toThrow(
-      /requestTimeoutMs/,
-    );
-    expect(() => new Connection({ url: 'chat.example.com', getToken })).toThrow(
+    expect(() => new Connection({ url: '', getToken, defaultTransport })).toThrow(/url/);
+    expect(
+      () => new Connection({ url: 'http://x', getToken: 't' as never, defaultTransport }),
+    ).toThrow(/getToken/);
+    expect(
+      () => new Connection({ url: 'http://x', getToken, requestTimeoutMs: 0, defaultTransport }),
+    ).toThrow(/requestTimeoutMs/);
+    expect(() => new Connection({ url: 'chat.example.com', getToken, defaultTransport })).toThrow(
       /http\(s\) or ws\(s\)/,
     );
-    expect(() => new Connection({ url: 'https://exa mple.com', getToken })).toThrow(
-      /not a valid URL/,
-    );
+    expect(
+      () => new Connection({ url: 'https://exa mple.com', getToken, defaultTransport }),
+    ).toThrow(/not a valid URL/);
     const socket = (socketOptions: unknown) =>
-      new Connection({ url: 'wss://x', getToken, socketOptions: socketOptions as never });
+      new Connection({
+        url: 'wss://x',
+        getToken,
+        defaultTransport,
+        socketOptions: socketOptions as never,
+      });
     expect(() => socket('fast')).toThrow(/socketOptions must be an object/);
     expect(() => socket({ path: 'socket.io' })).toThrow(/path must start with "\/"/);
     expect(() => socket({ query: 'a=1' })).toThrow(/socketOptions.query must be an object/);
     expect(() => socket({ auth: null })).toThrow(/socketOptions.auth must be an object/);
     expect(() => socket({ connectTimeoutMs: Number.NaN })).toThrow(/connectTimeoutMs/);
-    expect(() => socket({ WebSocket: 'ws' })).toThrow(/socketOptions.WebSocket must be a function/);
     expect(() => socket({ transport: {} })).toThrow(/socketOptions.transport must be a function/);
+    expect(
+      () => new Connection({ url: 'wss://x', getToken, defaultTransport: {} as never }),
+    ).toThrow(/defaultTransport must be a function/);
   });
 
-  it('says at connect() that it needs a WebSocket where there is none', () => {
+  it('says at connect() that the WebSocket-only transport needs a WebSocket where there is none', () => {
     vi.stubGlobal('WebSocket', undefined);
-    const connection = open();
-    expect(() => connection.connect()).toThrow(/pass socketOptions.WebSocket/);
+    const connection = open({ defaultTransport: webSocketTransport() });
+    expect(() => connection.connect()).toThrow(/pass webSocketTransport\(\{ WebSocket \}\)/);
     expect(connection.state.status).toBe('idle');
   });
 

@@ -1,5 +1,4 @@
 import type { SocketHandlers, SocketOpenParams } from '../socket/types';
-import { resolveWebSocket } from '../socket/websocket-socket';
 import type { ConnectionOptions } from './types';
 
 /** Default time `request()` waits for an ack. */
@@ -37,6 +36,9 @@ export function checkConnectionOptions(options: ConnectionOptions): void {
   checkTimeout(options.requestTimeoutMs, 'requestTimeoutMs');
   checkTimeout(options.tokenTimeoutMs, 'tokenTimeoutMs');
   checkSocketOptions(options.socketOptions);
+  if (typeof options.defaultTransport !== 'function') {
+    throw new TypeError('Connection: defaultTransport must be a function');
+  }
 }
 
 function checkSocketOptions(socket: ConnectionOptions['socketOptions']): void {
@@ -57,16 +59,9 @@ function checkSocketOptions(socket: ConnectionOptions['socketOptions']): void {
     }
   }
   checkTimeout(socket.connectTimeoutMs, 'socketOptions.connectTimeoutMs');
-  for (const name of ['WebSocket', 'transport'] as const) {
-    if (socket[name] !== undefined && typeof socket[name] !== 'function') {
-      throw new TypeError(`Connection: socketOptions.${name} must be a function`);
-    }
+  if (socket.transport !== undefined && typeof socket.transport !== 'function') {
+    throw new TypeError('Connection: socketOptions.transport must be a function');
   }
-}
-
-/** Throws when the built-in transport would have no WebSocket to open. */
-export function checkWebSocketAvailable(options: ConnectionOptions): void {
-  if (!options.socketOptions?.transport) resolveWebSocket(options.socketOptions?.WebSocket);
 }
 
 /** What the transport needs for one attempt; `auth.token` is always the fresh token. */

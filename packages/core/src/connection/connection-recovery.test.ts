@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installFakeBrowser } from '../environment/test-browser';
 import { ChatError } from '../errors';
-import { socketIoTransport } from '../socket-io';
+import { socketIoTransport } from '../socket-io/socket-io-transport';
 import { Connection } from './connection';
 import { type TestServer, startTestServer, waitForStatus } from './test-server';
 import type { ConnectionOptions, ConnectionSnapshot } from './types';
@@ -20,6 +20,7 @@ function open(options: Partial<ConnectionOptions> = {}) {
     url: server.url,
     getToken: tokenSource(),
     backoff: { minDelayMs: 60_000, maxDelayMs: 60_000 },
+    defaultTransport: socketIoTransport(),
     ...options,
   });
   connections.push(connection);
@@ -88,6 +89,30 @@ describe('handshake refusals', () => {
     connection.connect();
     await waitForStatus(connection, 'unauthorized');
     expect(connection.state.lastError?.code).toBe('ORIGIN_REJECTED');
+  });
+
+  it('falls back to HTTP long-polling by default where WebSockets are blocked', async () => {
+    // A server (or a proxy in front of it) that never lets a WebSocket through.
+    const pollingOnly = await startTestServer(
+      (socket) => {
+        socket.on('presence:get', (_payload: unknown, ack: (r: unknown) => void) =>
+          ack({ ok: true, data: { presences: [] } }),
+        );
+      },
+      { transports: ['polling'] },
+    );
+    try {
+      const { connection } = open({ url: pollingOnly.url, backoff: fastBackoff });
+      connection.connect();
+      await waitForStatus(connection, 'connected');
+      const [socket] = pollingOnly.connected();
+      expect(socket?.conn.transport.name).toBe('polling');
+      await expect(connection.request('presence:get', { userIds: ['u'] })).resolves.toEqual({
+        presences: [],
+      });
+    } finally {
+      await pollingOnly.close();
+    }
   });
 
   it('stops on the origin check of the transport (socket.io-client, polling)', async () => {

@@ -1,7 +1,8 @@
 import type { MessageNewEvent } from '@causette/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isChatError } from '../errors';
-import { socketIoTransport } from '../socket-io';
+import { socketIoTransport } from '../socket-io/socket-io-transport';
+import { webSocketTransport } from '../websocket/websocket-socket';
 import type { SocketTransport } from '../socket/types';
 import { Connection } from './connection';
 import { type TestServer, startTestServer, waitForStatus } from './test-server';
@@ -16,20 +17,22 @@ function tokenSource() {
   return vi.fn(() => `token-${++n}`);
 }
 
-// Every behaviour holds on both transports: the built-in WebSocket client, and socket.io-client
-// forced onto HTTP long-polling (the fallback behind proxies that block WebSockets).
-const TRANSPORTS: [string, (() => SocketTransport) | undefined][] = [
-  ['the built-in WebSocket client', undefined],
+// Every behaviour holds on every transport: socket.io-client (the default), socket.io-client
+// forced onto HTTP long-polling (the fallback behind proxies that block WebSockets), and the
+// WebSocket-only client of `@causette/core/websocket`.
+const TRANSPORTS: [string, () => SocketTransport][] = [
+  ['socket.io-client (the default)', () => socketIoTransport()],
   ['socket.io-client long-polling', () => socketIoTransport({ transports: ['polling'] })],
+  ['the WebSocket-only client', () => webSocketTransport()],
 ];
-let transport: SocketTransport | undefined;
+let transport: SocketTransport = socketIoTransport();
 
 function open(options: Partial<ConnectionOptions> = {}): Connection {
   const connection = new Connection({
     url: server.url,
     getToken: tokenSource(),
     backoff: { minDelayMs: 10, maxDelayMs: 40 },
-    ...(transport ? { socketOptions: { transport } } : {}),
+    defaultTransport: transport,
     ...options,
   });
   connections.push(connection);
@@ -64,7 +67,7 @@ afterEach(async () => {
 
 describe.each(TRANSPORTS)('over %s', (_name, makeTransport) => {
   beforeEach(() => {
-    transport = makeTransport?.();
+    transport = makeTransport();
   });
 
   describe('connecting', () => {

@@ -8,7 +8,6 @@ import type {
 } from '@causette/protocol';
 import { isOnline } from '../environment';
 import type { ChatSocket } from '../socket/types';
-import { webSocketTransport } from '../socket/websocket-socket';
 import { ChatError, isChatError } from '../errors';
 import { watchBrowserSignals } from './browser-signals';
 import {
@@ -16,7 +15,6 @@ import {
   DEFAULT_TOKEN_TIMEOUT_MS,
   buildOpenParams,
   checkConnectionOptions,
-  checkWebSocketAvailable,
   checkTimeout,
 } from './connection-options';
 import { type AttemptFailure, readConnectError } from './handshake-error';
@@ -94,7 +92,7 @@ export class Connection {
   connect(): void {
     if (this.#destroyed) throw new ChatError('DESTROYED', 'connect() after destroy()');
     if (this.#running && this.#snapshot.status !== 'offline') return;
-    checkWebSocketAvailable(this.#options);
+    this.#transport().preflight?.();
     this.#running = true;
     this.#scheduler.reset();
     this.#detachEnvironment ??= watchBrowserSignals({
@@ -216,8 +214,7 @@ export class Connection {
       });
     }
     if (generation !== this.#generation) return;
-    const { transport = webSocketTransport(this.#options.socketOptions?.WebSocket) } =
-      this.#options.socketOptions ?? {};
+    const transport = this.#transport();
     let socket: ChatSocket | undefined;
     const current = () => socket !== undefined && socket === this.#socket;
     try {
@@ -247,6 +244,10 @@ export class Connection {
         error: new ChatError('UNAVAILABLE', describe(cause), { cause }),
       });
     }
+  }
+
+  #transport() {
+    return this.#options.socketOptions?.transport ?? this.#options.defaultTransport;
   }
 
   #clearTokenTimer(): void {

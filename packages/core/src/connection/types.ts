@@ -1,6 +1,6 @@
 import type { BackoffOptions } from '../backoff';
 import type { ChatError } from '../errors';
-import type { SocketOptions } from '../socket/types';
+import type { SocketOptions, SocketTransport } from '../socket/types';
 
 /** Where the connection stands. */
 export type ConnectionStatus =
@@ -19,8 +19,10 @@ export interface ConnectionOptions {
   url: string;
   /** Called before every connection attempt; must return a fresh JWT. */
   getToken: () => string | Promise<string>;
-  /** How to reach the socket.io endpoint: path, query, extra `auth`, WebSocket, transport. */
+  /** How to reach the socket.io endpoint: path, query, extra `auth`, timeout. */
   socketOptions?: SocketOptions;
+  /** Opens each socket unless `socketOptions.transport` says otherwise (the entry's default). */
+  defaultTransport: SocketTransport;
   /** How long `request()` waits for an ack by default. Default 10 000 ms. */
   requestTimeoutMs?: number;
   /**

@@ -2,6 +2,7 @@ import type { ImageAttachment, Message, SendMessageRequest } from '@causette/pro
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatError } from '../errors';
 import type { PendingMessage } from '../messages/types';
+import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { openIndexedDbStorage } from '../storage/indexeddb-storage';
 import { createMemoryStorage } from '../storage/memory-storage';

@@ -1,3 +1,4 @@
+import { MAX_PACKET_BYTES } from '@causette/protocol';
 import { type ManagerOptions, type Socket, type SocketOptions, io } from 'socket.io-client';
 import { ChatError } from '../errors';
 import type { ChatSocket, SocketOpenParams, SocketTransport } from '../socket/types';
@@ -24,6 +25,34 @@ function emitUnbuffered(socket: Socket, emit: () => void): boolean {
   return false;
 }
 
+/** What socket.io-client keeps of the server's handshake: its packet limit (engine.io 4). */
+interface EngineInternals {
+  io?: { engine?: { _maxPayload?: unknown } };
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Whether `payload` would exceed the packet limit the server announced (the protocol's 64 KiB when
+ * unknown): the server would close the whole connection over it, and the outbox would then resend
+ * it forever, so it is refused before it is sent.
+ */
+export function tooLarge(socket: Socket, event: string, payload: unknown): ChatError | undefined {
+  const announced = (socket as unknown as EngineInternals).io?.engine?._maxPayload;
+  const limit = typeof announced === 'number' && announced > 0 ? announced : MAX_PACKET_BYTES;
+  let json: string;
+  try {
+    json = JSON.stringify([event, payload]);
+  } catch (cause) {
+    return new ChatError('INVALID', `${event} cannot be serialized`, { cause });
+  }
+  // The packet adds its type and ack id to the JSON; a UTF-8 char weighs at most 3 bytes.
+  const overhead = 24;
+  if (json.length * 3 + overhead <= limit) return undefined;
+  if (encoder.encode(json).byteLength + overhead <= limit) return undefined;
+  return new ChatError('TOO_LARGE', `${event} is larger than the server's ${limit} bytes`);
+}
+
 /**
  * Emits `event` with an ack and a timeout: resolves the raw ack; rejects `OFFLINE` when the packet
  * could not be sent now, `TIMEOUT` when no ack came back in time or the socket dropped.
@@ -34,6 +63,8 @@ export function requestOnSocket(
   payload: unknown,
   timeoutMs: number,
 ): Promise<unknown> {
+  const refusal = tooLarge(socket, event, payload);
+  if (refusal) return Promise.reject(refusal);
   let pending: Promise<unknown> | undefined;
   const sent = emitUnbuffered(socket, () => {
     pending = (socket as unknown as AckEmitter).timeout(timeoutMs).emitWithAck(event, payload);
@@ -64,6 +95,9 @@ export function notifyOnSocket(socket: Socket, event: string, payload: unknown):
 function openSocketIo(params: SocketOpenParams, options: SocketIoOptions): ChatSocket {
   const socket = io(params.url, {
     transports: ['websocket', 'polling'],
+    // WebSocket first, and long-polling when the WebSocket cannot open (a proxy that blocks it):
+    // without this, engine.io stops at the first transport's failure.
+    tryAllTransports: true,
     ...(params.path === undefined ? {} : { path: params.path }),
     ...(params.query === undefined ? {} : { query: params.query }),
     timeout: params.connectTimeoutMs,
@@ -97,14 +131,17 @@ function openSocketIo(params: SocketOpenParams, options: SocketIoOptions): ChatS
 }
 
 /**
- * A transport on socket.io-client, for apps whose users sit behind proxies that block WebSockets:
- * it falls back to HTTP long-polling (`transports: ['websocket', 'polling']` by default; a
- * multi-node server then needs sticky sessions). It adds socket.io-client (about 13 KB gzipped), an
- * optional peer dependency of `@causette/core`, to the bundle.
+ * The default transport of `createChatClient`: socket.io-client, WebSocket first with a fallback
+ * to HTTP long-polling for networks that block WebSockets (a multi-node server then needs sticky
+ * sessions). Pass it yourself to give socket.io-client options of your own:
  *
  * ```ts
- * import { socketIoTransport } from '@causette/core/socket.io';
- * createChatClient({ url, getToken, socketOptions: { transport: socketIoTransport() } });
+ * import { createChatClient, socketIoTransport } from '@causette/core';
+ * createChatClient({
+ *   url,
+ *   getToken,
+ *   socketOptions: { transport: socketIoTransport({ transports: ['polling'] }) },
+ * });
  * ```
  */
 export function socketIoTransport(options: SocketIoOptions = {}): SocketTransport {

@@ -1,4 +1,3 @@
-export { webSocketTransport } from './websocket-socket';
 export type {
   ChatSocket,
   SocketConnectError,
@@ -6,6 +5,4 @@ export type {
   SocketOpenParams,
   SocketOptions,
   SocketTransport,
-  WebSocketConstructor,
-  WebSocketLike,
 } from './types';

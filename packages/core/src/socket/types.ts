@@ -56,23 +56,18 @@ export interface ChatSocket {
   close(): void;
 }
 
-/** Opens sockets; the default speaks socket.io over a WebSocket, see {@link SocketOptions}. */
-export type SocketTransport = (params: SocketOpenParams) => ChatSocket;
-
 /**
- * The part of a WebSocket the default transport uses: the browser's and the `ws` package's both fit.
+ * Opens sockets: `socketIoTransport()` (socket.io-client, with its long-polling fallback) by
+ * default, `webSocketTransport()` from `@causette/core/websocket` for a smaller bundle.
  */
-export interface WebSocketLike {
-  readonly readyState: number;
-  binaryType: string;
-  send(data: string): void;
-  close(): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-  addEventListener(type: 'close' | 'error', listener: () => void): void;
+export interface SocketTransport {
+  (params: SocketOpenParams): ChatSocket;
+  /**
+   * Called by `connect()`: throws a TypeError when this transport cannot work here at all (no
+   * WebSocket in the environment), so the app learns it at once instead of through retries.
+   */
+  preflight?(): void;
 }
-
-/** The WebSocket constructor the default transport uses (the browser's, or e.g. the `ws` package's). */
-export type WebSocketConstructor = new (url: string) => WebSocketLike;
 
 /** How the client reaches the server's socket.io endpoint. */
 export interface SocketOptions {
@@ -85,14 +80,8 @@ export interface SocketOptions {
   /** How long one connection attempt may take. Default 20 000 ms. */
   connectTimeoutMs?: number;
   /**
-   * The WebSocket constructor of the default transport. Default: `globalThis.WebSocket`, looked
-   * up at every attempt (browsers, Node 22+); in Node 20 pass the `ws` package's.
-   */
-  WebSocket?: WebSocketConstructor;
-  /**
-   * Replaces the built-in WebSocket transport, e.g. with `socketIoTransport()` from
-   * `@causette/core/socket.io` for an HTTP long-polling fallback behind proxies that block
-   * WebSockets. `WebSocket` is then unused.
+   * Replaces the entry's default transport: e.g. `socketIoTransport({ transports: ['polling'] })`
+   * for socket.io-client options of your own, or `webSocketTransport({ WebSocket })`.
    */
   transport?: SocketTransport;
 }

@@ -1,8 +1,6 @@
+import { type DBSchema, type IDBPDatabase, wrap } from 'idb';
 import { ChatError } from '../errors';
 import type { CachedChat, ChatStorage, OutboxEntry } from './types';
-
-// Plain IndexedDB rather than a wrapper library: wrappers test `instanceof IDBRequest` and the like
-// on globals, so an injected factory (Node tests and bots) would fail where no such globals exist.
 
 /** Schema version of the per-user database; bump it and add a step to `upgrade` to grow it. */
 export const STORAGE_VERSION = 2;
@@ -12,97 +10,86 @@ export function databaseName(userId: string): string {
   return `causette:${userId}`;
 }
 
-const OUTBOX = 'outbox';
-const CACHE = 'cache';
 /** The cache store holds one record, under this key. */
 const CACHE_KEY = 'chat';
 
-/** Runs one request in its own transaction; resolves its result once the transaction commits. */
-function run<T>(
-  db: IDBDatabase,
-  name: string,
-  mode: IDBTransactionMode,
-  makeRequest: (store: IDBObjectStore) => IDBRequest<T>,
-): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const transaction = db.transaction(name, mode);
-    const request = makeRequest(transaction.objectStore(name));
-    transaction.oncomplete = () => resolve(request.result);
-    transaction.onerror = () => reject(transaction.error ?? request.error);
-    transaction.onabort = () => reject(transaction.error ?? new Error('transaction aborted'));
-  });
+interface ChatDatabase extends DBSchema {
+  outbox: {
+    key: string;
+    value: OutboxEntry;
+    indexes: { 'by-conversation': [string, number]; 'by-created': number };
+  };
+  cache: { key: string; value: CachedChat };
 }
 
 /**
- * Opens (creating or upgrading) a user's IndexedDB database. Rejects when IndexedDB refuses
- * (private modes, quota, a blocked upgrade).
+ * idb wraps the IDBRequest and IDBDatabase of the factory it is given, and recognises them by the
+ * environment's IndexedDB classes: without those globals (Node) it cannot work.
+ */
+function checkGlobals(): void {
+  if (typeof IDBRequest === 'undefined' || typeof IDBDatabase === 'undefined') {
+    throw new TypeError(
+      'IndexedDB classes (IDBRequest, IDBDatabase...) are missing from this environment: in Node, import "fake-indexeddb/auto" first, or use storage: "memory"',
+    );
+  }
+}
+
+/**
+ * Opens (creating or upgrading) a user's IndexedDB database with `indexedDB`, the global factory
+ * or another of the same implementation (tests give each simulated browser its own). Rejects when
+ * IndexedDB refuses (private modes, quota, a blocked upgrade).
  */
 export async function openIndexedDbStorage(options: {
   userId: string;
   indexedDB: IDBFactory;
 }): Promise<ChatStorage> {
+  checkGlobals();
   const request = options.indexedDB.open(databaseName(options.userId), STORAGE_VERSION);
   request.onupgradeneeded = (event) => upgrade(request.result, event.oldVersion);
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
+  const db = (await wrap(request)) as IDBPDatabase<ChatDatabase>;
   // Let a newer version of the app (another tab) upgrade the database.
-  db.onversionchange = () => db.close();
+  db.addEventListener('versionchange', () => db.close());
   let closed = false;
-  const live = <T>(
-    name: string,
-    mode: IDBTransactionMode,
-    makeRequest: (store: IDBObjectStore) => IDBRequest<T>,
-  ) => {
+  const live = () => {
     if (closed) throw new ChatError('DESTROYED', 'storage is closed');
-    return run(db, name, mode, makeRequest);
+    return db;
   };
   return {
     kind: 'indexeddb',
     durable: true,
     outbox: {
       async put(entry) {
-        await live(OUTBOX, 'readwrite', (store) => store.put(entry));
+        await live().put('outbox', entry);
       },
       async append(entry) {
-        let appended = entry;
         // The highest stored createdSeq, then the put, in one transaction: no other page's write
         // can come between them.
-        await live(OUTBOX, 'readwrite', (store) => {
-          const last = store.index('by-created').openCursor(null, 'prev');
-          last.onsuccess = () => {
-            const highest = (last.result?.value as OutboxEntry | undefined)?.createdSeq ?? 0;
-            appended = { ...entry, createdSeq: Math.max(entry.createdSeq, highest + 1) };
-            store.put(appended);
-          };
-          return last;
-        });
+        const transaction = live().transaction('outbox', 'readwrite');
+        const last = await transaction.store.index('by-created').openCursor(null, 'prev');
+        const highest = last?.value.createdSeq ?? 0;
+        const appended = { ...entry, createdSeq: Math.max(entry.createdSeq, highest + 1) };
+        await Promise.all([transaction.store.put(appended), transaction.done]);
         return appended;
       },
       async get(clientId) {
-        return live(OUTBOX, 'readonly', (store) => store.get(clientId) as IDBRequest<OutboxEntry>);
+        return live().get('outbox', clientId);
       },
       async delete(clientId) {
-        await live(OUTBOX, 'readwrite', (store) => store.delete(clientId));
+        await live().delete('outbox', clientId);
       },
       async list() {
-        return live(
-          OUTBOX,
-          'readonly',
-          (store) => store.index('by-created').getAll() as IDBRequest<OutboxEntry[]>,
-        );
+        return live().getAllFromIndex('outbox', 'by-created');
       },
     },
     cache: {
       async load() {
-        return live(CACHE, 'readonly', (store) => store.get(CACHE_KEY) as IDBRequest<CachedChat>);
+        return live().get('cache', CACHE_KEY);
       },
       async save(chat) {
-        await live(CACHE, 'readwrite', (store) => store.put(chat, CACHE_KEY));
+        await live().put('cache', chat, CACHE_KEY);
       },
       async clear() {
-        await live(CACHE, 'readwrite', (store) => store.delete(CACHE_KEY));
+        await live().delete('cache', CACHE_KEY);
       },
     },
     close() {
@@ -116,9 +103,9 @@ export async function openIndexedDbStorage(options: {
 /** One step per version, so a database at any older version reaches the current one. */
 function upgrade(database: IDBDatabase, oldVersion: number): void {
   if (oldVersion < 1) {
-    const outbox = database.createObjectStore(OUTBOX, { keyPath: 'clientId' });
+    const outbox = database.createObjectStore('outbox', { keyPath: 'clientId' });
     outbox.createIndex('by-conversation', ['conversationId', 'createdSeq']);
     outbox.createIndex('by-created', 'createdSeq');
   }
-  if (oldVersion < 2) database.createObjectStore(CACHE);
+  if (oldVersion < 2) database.createObjectStore('cache');
 }

@@ -153,27 +153,20 @@ describe('IndexedDB storage', () => {
     second.close();
     other.close();
   });
-  it('works with an injected factory where no IndexedDB globals exist (Node)', async () => {
-    for (const name of [
-      'indexedDB',
-      'IDBRequest',
-      'IDBDatabase',
-      'IDBTransaction',
-      'IDBObjectStore',
-      'IDBIndex',
-      'IDBCursor',
-    ]) {
-      vi.stubGlobal(name, undefined);
-    }
+  it('says how to get the IndexedDB classes where the environment has none (Node)', async () => {
+    vi.stubGlobal('IDBRequest', undefined);
     try {
-      const factory = new IDBFactory();
-      const storage = await openChatStorage({ userId: 'node', indexedDB: factory });
-      expect(storage).toMatchObject({ kind: 'indexeddb', durable: true });
-      await storage.outbox.put(entry('n', 1));
-      storage.close();
-      const again = await openIndexedDbStorage({ userId: 'node', indexedDB: factory });
-      expect((await again.outbox.list()).map((e) => e.clientId)).toEqual(['n']);
-      again.close();
+      await expect(
+        openIndexedDbStorage({ userId: 'node', indexedDB: new IDBFactory() }),
+      ).rejects.toThrow(/import "fake-indexeddb\/auto"/);
+      const onFallback = vi.fn();
+      const storage = await openChatStorage({
+        userId: 'node',
+        indexedDB: new IDBFactory(),
+        onFallback,
+      });
+      expect(storage).toMatchObject({ kind: 'memory', durable: false });
+      expect(onFallback).toHaveBeenCalledWith(expect.objectContaining({ name: 'TypeError' }));
     } finally {
       vi.unstubAllGlobals();
     }

@@ -1,7 +1,7 @@
 // Shared by the WebSocketChatSocket tests: handler logs and clean-up of sockets and servers.
 import { vi } from 'vitest';
 import type { TestServer } from '../connection/test-server';
-import type { ChatSocket } from './types';
+import type { ChatSocket } from '../socket/types';
 
 export const sockets: ChatSocket[] = [];
 export const servers: TestServer[] = [];

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanUp, makeHandlers, sockets } from './socket.test-fixtures';
-import type { SocketOpenParams, WebSocketLike } from './types';
+import type { SocketOpenParams } from '../socket/types';
+import type { WebSocketLike } from './types';
 import { WebSocketChatSocket, webSocketTransport, webSocketUrl } from './websocket-socket';
 
 afterEach(cleanUp);
@@ -294,14 +295,22 @@ describe('webSocketTransport', () => {
     vi.stubGlobal('WebSocket', undefined);
     const transport = webSocketTransport();
     expect(() => transport(params)).toThrow(TypeError);
-    expect(() => transport(params)).toThrow(/socketOptions\.WebSocket/);
+    expect(() => transport(params)).toThrow(/webSocketTransport\(\{ WebSocket \}\)/);
+    expect(() => transport.preflight?.()).toThrow(TypeError);
     vi.stubGlobal('WebSocket', FakeWebSocket);
     FakeWebSocket.last = undefined;
     sockets.push(transport(params));
     expect(FakeWebSocket.last).toBeDefined();
     vi.stubGlobal('WebSocket', undefined);
     FakeWebSocket.last = undefined;
-    sockets.push(webSocketTransport(FakeWebSocket)(params));
+    const given = webSocketTransport({ WebSocket: FakeWebSocket });
+    expect(() => given.preflight?.()).not.toThrow();
+    sockets.push(given(params));
     expect(FakeWebSocket.last).toBeDefined();
+  });
+
+  it('rejects options that are not usable', () => {
+    expect(() => webSocketTransport(null as never)).toThrow(/options must be an object/);
+    expect(() => webSocketTransport({ WebSocket: 'ws' as never })).toThrow(/must be a constructor/);
   });
 });

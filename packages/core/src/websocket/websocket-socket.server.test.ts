@@ -2,7 +2,7 @@ import type { Socket as ServerSocket } from 'socket.io';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startTestServer } from '../connection/test-server';
 import { cleanUp, makeHandlers, servers, sleep, sockets, until } from './socket.test-fixtures';
-import type { SocketOpenParams } from './types';
+import type { SocketOpenParams } from '../socket/types';
 import { webSocketTransport } from './websocket-socket';
 
 afterEach(cleanUp);

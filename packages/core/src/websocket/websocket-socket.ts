@@ -1,5 +1,6 @@
 import { ChatError } from '../errors';
-import type { ChatSocket, SocketOpenParams, WebSocketConstructor, WebSocketLike } from './types';
+import type { ChatSocket, SocketOpenParams, SocketTransport } from '../socket/types';
+import type { WebSocketConstructor, WebSocketLike, WebSocketTransportOptions } from './types';
 import {
   ENGINE,
   type EngineHandshake,
@@ -237,14 +238,27 @@ export function resolveWebSocket(WebSocketCtor?: WebSocketConstructor): WebSocke
   const Ctor = WebSocketCtor ?? (globalThis as { WebSocket?: WebSocketConstructor }).WebSocket;
   if (typeof Ctor !== 'function') {
     throw new TypeError(
-      'no WebSocket in this environment: pass socketOptions.WebSocket (e.g. the "ws" package\'s on Node 20)',
+      'no WebSocket in this environment: pass webSocketTransport({ WebSocket }) (e.g. the "ws" package\'s on Node 20), or use the default socket.io-client transport of @causette/core',
     );
   }
   return Ctor;
 }
 
-/** The default {@link SocketTransport}: socket.io over the given (or the global) WebSocket. */
-export function webSocketTransport(WebSocketCtor?: WebSocketConstructor) {
-  return (params: SocketOpenParams): ChatSocket =>
+/**
+ * socket.io over one WebSocket, with a client of its own (about 2 KB instead of socket.io-client's
+ * 13 KB) and no HTTP long-polling fallback: users behind a proxy that blocks WebSockets cannot
+ * connect. Uses the given constructor, else the global WebSocket at each attempt.
+ */
+export function webSocketTransport(options: WebSocketTransportOptions = {}): SocketTransport {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('webSocketTransport: options must be an object');
+  }
+  const { WebSocket: WebSocketCtor } = options;
+  if (WebSocketCtor !== undefined && typeof WebSocketCtor !== 'function') {
+    throw new TypeError('webSocketTransport: WebSocket must be a constructor');
+  }
+  const transport: SocketTransport = (params) =>
     new WebSocketChatSocket(params, resolveWebSocket(WebSocketCtor));
+  transport.preflight = () => void resolveWebSocket(WebSocketCtor);
+  return transport;
 }
