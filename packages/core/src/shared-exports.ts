@@ -17,6 +17,7 @@ export {
   selectPresence,
   selectReadByOthers,
   selectStorageDurable,
+  selectStorageLoaded,
   selectTyping,
   selectUnreadCount,
   selectUnreadTotal,

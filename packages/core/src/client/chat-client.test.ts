@@ -27,7 +27,7 @@ describe('ChatClient against the mock server', () => {
     const client = makeClient('u-alice');
     const state = await connected(client);
     expect(state.user?.userId).toBe('u-alice');
-    expect(state.storage).toEqual({ kind: 'memory', durable: false });
+    expect(state.storage).toEqual({ kind: 'memory', durable: false, loaded: true });
     await client.loadConversations();
     const after = client.getSnapshot();
     expect(after.conversations.status).toBe('loaded');

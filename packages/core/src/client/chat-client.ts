@@ -100,9 +100,8 @@ export class ChatClientBase implements ChatClient {
     this.#presence = new ClientPresence(this.#ctx);
     connection.on('message:new', ({ message }) => this.#messages.onNew(message));
     connection.onStatus((snapshot) => {
-      store.setState((s) => patchObject(s, { connection: snapshot }));
       if (snapshot.status !== 'connected') this.#presence.onDisconnected();
-      this.#emitter.emit('connection', snapshot);
+      this.#publishConnection();
     });
     connection.onSession(() => void this.#onSession());
   }
@@ -231,6 +230,36 @@ export class ChatClientBase implements ChatClient {
     await this.#ctx.request('push:subscribe', { subscription });
   }
 
+  /**
+   * Resolves once the client is connected and its outbox and cache are read (the snapshot's
+   * `connection.status` is then `connected`), within `timeoutMs` (the request timeout by default).
+   * Rejects with `OFFLINE` when `connect()` was not called or `disconnect()` was, or in time; with
+   * the refusal (`UNAUTHORIZED`...) when the server turned the client away; `DESTROYED`, `ABORTED`.
+   */
+  async waitForConnection(
+    options: { timeoutMs?: number; signal?: AbortSignal } = {},
+  ): Promise<void> {
+    this.#alive();
+    if (typeof options !== 'object' || options === null) {
+      throw new ChatError('INVALID', 'waitForConnection takes { timeoutMs?, signal? }');
+    }
+    await this.#ctx.connection.waitForConnection(options);
+    await this.#messages.loaded;
+  }
+
+  /**
+   * Publishes the connection's state in the snapshot and as a `connection` event. `connected`
+   * waits for the outbox and the cache to be read, so that a page never shows itself connected
+   * with nothing pending while messages from before its reload are still on disk.
+   */
+  #publishConnection(): void {
+    const snapshot = this.#ctx.connection.state;
+    if (snapshot.status === 'connected' && !this.#ctx.store.getSnapshot().storage.loaded) return;
+    if (this.#ctx.store.getSnapshot().connection === snapshot) return;
+    this.#ctx.store.setState((s) => patchObject(s, { connection: snapshot }));
+    this.#emitter.emit('connection', snapshot);
+  }
+
   #alive(): void {
     if (this.#destroyed) throw new ChatError('DESTROYED', 'the client was destroyed');
   }
@@ -288,6 +317,11 @@ export class ChatClientBase implements ChatClient {
       })
       .catch(() => undefined);
     this.#messages.start(storage, this.#cache.start(storage));
+    void this.#messages.loaded.then(() => {
+      if (this.#destroyed) return;
+      store.setState((s) => patchObject(s, { storage: patchObject(s.storage, { loaded: true }) }));
+      this.#publishConnection();
+    });
   }
 
   async #onSession(): Promise<void> {

@@ -23,7 +23,11 @@ export class ClientMessages {
   #syncTimer: ReturnType<typeof setTimeout> | undefined;
   #syncAttempt = 0;
   #disposed = false;
-  #loaded: Promise<void> = Promise.resolve();
+  #markLoaded: () => void = () => undefined;
+  /** Resolves once the outbox and the cache have been read into the store. */
+  readonly loaded = new Promise<void>((resolve) => {
+    this.#markLoaded = resolve;
+  });
 
   constructor(
     private readonly ctx: ClientContext,
@@ -66,10 +70,10 @@ export class ClientMessages {
       },
     });
     this.#outbox = outbox;
-    this.#loaded = Promise.all([
+    void Promise.all([
       outbox.load().catch((error: unknown) => report(ctx, error, 'outbox load')),
       ready,
-    ]).then(() => undefined);
+    ]).then(() => this.#markLoaded());
   }
 
   /**
@@ -77,7 +81,7 @@ export class ClientMessages {
    * another tab of the same user queued and could not send (it was closed while offline).
    */
   async onSession(): Promise<void> {
-    await this.#loaded;
+    await this.loaded;
     this.#syncAttempt = 0;
     // Before sync, which then drops what the server already holds of those.
     await this.#outbox?.load().catch((error: unknown) => report(this.ctx, error, 'outbox load'));
@@ -145,7 +149,12 @@ export class ClientMessages {
       throw new ChatError('OFFLINE', 'call connect() before sending: the user is not known yet');
     }
     const queued = { conversationId, senderId: userId, type, content } as const;
-    return this.#outbox.add(image ? { ...queued, image } : queued);
+    const pending = this.#outbox.add(image ? { ...queued, image } : queued);
+    // Sent from a list, without the conversation open: fetch what it will be shown after.
+    if (this.ctx.connection.state.status === 'connected') {
+      this.sync.loadLatest(conversationId).catch(() => undefined);
+    }
+    return pending;
   }
 
   retry(clientId: string): Promise<void> {
@@ -174,7 +183,12 @@ export class ClientMessages {
     const outbox = this.#outbox;
     const userId = this.ctx.userId();
     if (!outbox || !userId) return;
-    for (const message of messages) if (message.senderId === userId) outbox.acknowledge(message);
+    for (const message of messages) {
+      if (message.senderId !== userId || !outbox.holds(message)) continue;
+      // Shown as sent before its pending twin goes, so no snapshot lacks it.
+      this.sync.showOwn(message);
+      outbox.acknowledge(message);
+    }
   }
 
   async #upload(

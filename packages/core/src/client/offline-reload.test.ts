@@ -113,7 +113,7 @@ describe('the cache across reloads', () => {
     );
     expect(offline.connection.status).not.toBe('connected');
     expect(offline.user).toEqual({ userId: ALICE, displayName: ALICE });
-    expect(offline.storage).toEqual({ kind: 'indexeddb', durable: true });
+    expect(offline.storage).toEqual({ kind: 'indexeddb', durable: true, loaded: true });
     expect(offline.conversations.order).toEqual(server.state.conversations(ALICE).map((c) => c.id));
     expect(offline.unread.byConversation[CONV]).toBe(0);
     expect(shownSeqs(offline, CONV)).toEqual(Array.from({ length: 50 }, (_, i) => 71 + i));
@@ -303,7 +303,7 @@ describe('the cache across reloads', () => {
     await client.loadConversations();
     client.setActiveConversation(CONV);
     await until(client, (s) => s.messages[CONV]?.loaded === true);
-    expect(client.getSnapshot().storage).toEqual({ kind: 'memory', durable: false });
+    expect(client.getSnapshot().storage).toEqual({ kind: 'memory', durable: false, loaded: true });
     client.destroy();
   });
 

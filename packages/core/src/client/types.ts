@@ -57,8 +57,19 @@ export interface ChatClient {
   disconnect(): void;
   /** Disconnects and frees everything (timers, socket, listeners, IndexedDB); final. */
   destroy(): void;
+  /**
+   * Resolves once connected, with the outbox and the cache read (`connection.status` is
+   * `connected`), within `timeoutMs` (the request timeout by default). Rejects with `OFFLINE` when
+   * `connect()` was not called, `disconnect()` was, or the time ran out; with the server's refusal
+   * (`UNAUTHORIZED`...); with `DESTROYED` or `ABORTED`. Requests need no such wait: they wait for
+   * the connection by themselves.
+   */
+  waitForConnection(options?: { timeoutMs?: number; signal?: AbortSignal }): Promise<void>;
+  /** The current state; works unbound (`useSyncExternalStore(client.subscribe, client.getSnapshot)`). */
   getSnapshot(): ChatState;
+  /** Calls `listener` after every change of the state; returns the unsubscribe. Works unbound. */
   subscribe(listener: () => void): () => void;
+  /** Listens to a client event; returns the unsubscribe. Works unbound. */
   on<E extends keyof ChatClientEvents>(event: E, listener: ChatClientEvents[E]): () => void;
   /** Queues a message and returns its pending view at once. Throws ChatError('INVALID'). */
   sendMessage(conversationId: string, input: SendMessageInput): PendingMessage;

@@ -32,6 +32,12 @@ import type {
 
 const silentLogger: Logger = { debug() {}, warn() {}, error() {} };
 
+/** A request waiting for the connection to be (re)made. */
+interface SessionWaiter {
+  resolve(socket: ChatSocket): void;
+  reject(error: ChatError): void;
+}
+
 function describe(cause: unknown): string {
   return cause instanceof Error ? cause.message : String(cause);
 }
@@ -67,6 +73,7 @@ export class Connection {
   readonly #statusListeners: Listeners<ConnectionSnapshot>;
   readonly #sessionListeners: Listeners<void>;
   readonly #eventListeners = new Map<string, Listeners<unknown>>();
+  readonly #waiters = new Set<SessionWaiter>();
 
   readonly #options: ConnectionOptions;
 
@@ -117,6 +124,7 @@ export class Connection {
   /** `disconnect()`, then drops every listener; the instance cannot be used again. */
   destroy(): void {
     if (this.#destroyed) return;
+    this.#releaseWaiters(new ChatError('DESTROYED', 'destroyed before it was sent'));
     this.disconnect();
     this.#destroyed = true;
     this.#statusListeners.clear();
@@ -150,11 +158,15 @@ export class Connection {
   }
 
   /**
-   * Sends a request and resolves with the ack's data. Rejects with a ChatError: the server's code
-   * for `{ ok: false }`, `OFFLINE` at once when not connected (nothing is queued), `TIMEOUT` when
-   * no ack came in time or the connection dropped first (the server may have applied it, so
-   * retries must be idempotent), `TOO_LARGE` at once for a packet over the server's limit,
-   * `ABORTED` through `signal`, `INTERNAL` for a malformed ack.
+   * Sends a request and resolves with the ack's data. While the connection is being made or
+   * remade (`connecting`, `reconnecting`, `offline` after `connect()`), the request waits for it,
+   * within its timeout. Rejects with a ChatError: the server's code for `{ ok: false }`; `OFFLINE`
+   * when it could not be sent (never connected, `disconnect()`ed, or not connected in time:
+   * nothing was sent, nothing is queued); `UNAUTHORIZED` (or the handshake's code) when the
+   * connection stopped for good while it waited; `TIMEOUT` when no ack came in time or the
+   * connection dropped first (the server may have applied it, so retries must be idempotent);
+   * `TOO_LARGE` at once for a packet over the server's limit; `ABORTED` through `signal`;
+   * `INTERNAL` for a malformed ack.
    */
   async request<E extends RequestEventName>(
     event: E,
@@ -166,9 +178,65 @@ export class Connection {
     const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs') ?? this.#requestTimeoutMs;
     const { signal } = options;
     if (signal?.aborted) throw new ChatError('ABORTED', `${event} aborted before it was sent`);
-    const socket = this.#socket;
-    if (!socket?.connected) throw new ChatError('OFFLINE', `not connected: ${event} was not sent`);
-    return sendRequest<RequestResult<E>>(socket, event, payload, timeoutMs, signal);
+    const started = Date.now();
+    const socket = this.#socket?.connected
+      ? this.#socket
+      : await this.#session(event, timeoutMs, signal);
+    const left = Math.max(1, timeoutMs - (Date.now() - started));
+    return sendRequest<RequestResult<E>>(socket, event, payload, left, signal);
+  }
+
+  /**
+   * Resolves once connected, after the session listeners started (sync goes first), and the
+   * connection is still being made; rejects at once when nothing is (re)connecting.
+   */
+  waitForConnection(options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
+    if (this.#destroyed)
+      return Promise.reject(new ChatError('DESTROYED', 'the client was destroyed'));
+    const timeoutMs = checkTimeout(options.timeoutMs, 'timeoutMs') ?? this.#requestTimeoutMs;
+    if (this.#socket?.connected) return Promise.resolve();
+    return this.#session('connection', timeoutMs, options.signal).then(() => undefined);
+  }
+
+  #session(what: string, timeoutMs: number, signal?: AbortSignal): Promise<ChatSocket> {
+    if (!this.#running) {
+      return Promise.reject(
+        this.#snapshot.status === 'unauthorized' && this.#lastError
+          ? this.#lastError
+          : new ChatError('OFFLINE', `not connected (call connect() first): ${what} was not sent`),
+      );
+    }
+    return new Promise<ChatSocket>((resolve, reject) => {
+      const waiter: SessionWaiter = {
+        resolve: (socket) => settle(() => resolve(socket)),
+        reject: (error) => settle(() => reject(error)),
+      };
+      const timer = setTimeout(
+        () =>
+          waiter.reject(
+            new ChatError('OFFLINE', `not connected within ${timeoutMs} ms: ${what} was not sent`),
+          ),
+        timeoutMs,
+      );
+      const onAbort = () =>
+        waiter.reject(new ChatError('ABORTED', `${what} aborted before it was sent`));
+      signal?.addEventListener('abort', onAbort, { once: true });
+      const settle = (finish: () => void) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.#waiters.delete(waiter);
+        finish();
+      };
+      this.#waiters.add(waiter);
+    });
+  }
+
+  /** Settles every request waiting for a session: with the socket, or with why none will come. */
+  #releaseWaiters(outcome: ChatSocket | ChatError): void {
+    for (const waiter of [...this.#waiters]) {
+      if (outcome instanceof ChatError) waiter.reject(outcome);
+      else waiter.resolve(outcome);
+    }
   }
 
   /** Sends a volatile notification (typing); silently dropped when not connected. */
@@ -263,7 +331,9 @@ export class Connection {
     this.#lastError = undefined;
     this.#setState('connected');
     // A listener may have disconnected us: the others must not run on a dead session.
-    this.#sessionListeners.emit(undefined, () => socket === this.#socket && socket.connected);
+    const live = () => socket === this.#socket && socket.connected;
+    this.#sessionListeners.emit(undefined, live);
+    if (live()) this.#releaseWaiters(socket);
   }
 
   #dropped(reason: string): void {
@@ -284,7 +354,7 @@ export class Connection {
     if (kind === 'fatal') {
       this.#logger.warn(`causette: connection refused for good (${error.code})`);
       const attempts = this.#scheduler.failures;
-      this.#stop();
+      this.#stop(error);
       return this.#setState('unauthorized', attempts);
     }
     if (kind === 'expired' && !this.#expiredRetryUsed) {
@@ -315,9 +385,13 @@ export class Connection {
     this.#setState('offline');
   }
 
-  /** Stops every activity: no timer, no socket, no environment listener, late results ignored. */
-  #stop(): void {
+  /**
+   * Stops every activity: no timer, no socket, no environment listener, late results ignored.
+   * Requests waiting for a session fail with `reason`.
+   */
+  #stop(reason = new ChatError('OFFLINE', 'disconnected: the request was not sent')): void {
     this.#running = false;
+    this.#releaseWaiters(reason);
     this.#generation += 1;
     this.#expiredRetryUsed = false;
     this.#sessionExpired = false;

@@ -191,10 +191,16 @@ export class Outbox {
     await this.#deleteStored(item);
   }
 
+  /** Whether `message` is the stored copy of one of the outbox's messages. */
+  holds(message: Message): boolean {
+    return this.#items.get(message.clientId)?.entry.senderId === message.senderId;
+  }
+
   /**
    * The server holds a message of ours (seen in `message:new`, `sync` or history, e.g. after a
    * lost ack or from before a reload): it leaves the outbox without being sent again.
    */
+
   acknowledge(message: Message): boolean {
     const item = this.#items.get(message.clientId);
     if (!item || item.entry.senderId !== message.senderId) return false;

@@ -64,6 +64,9 @@ export const selectActiveConversationId = (state: ChatState): string | null =>
 /** Whether unsent messages survive a reload. */
 export const selectStorageDurable = (state: ChatState): boolean => state.storage.durable;
 
+/** Whether the outbox and the cache have been read (see `StorageState.loaded`). */
+export const selectStorageLoaded = (state: ChatState): boolean => state.storage.loaded;
+
 /**
  * Whether every other member has read `message` (their `lastReadSeq` reached its seq), for a
  * "read" mark under one's own messages.

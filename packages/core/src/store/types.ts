@@ -14,6 +14,12 @@ export interface ChatUser {
 export interface StorageState {
   kind: 'indexeddb' | 'memory';
   durable: boolean;
+  /**
+   * Whether the outbox and the cache have been read: from then on, the messages a previous page
+   * left unsent are in `messages` as pending, and the cached list and windows are shown. The
+   * connection's status turns `connected` only after it.
+   */
+  loaded: boolean;
 }
 
 /** The conversation list. */
@@ -51,11 +57,13 @@ export interface ChatState {
 }
 
 /** The state of a client that has done nothing yet. */
-export function initialChatState(storage: StorageState): ChatState {
+export function initialChatState(
+  storage: Pick<StorageState, 'kind' | 'durable'> & { loaded?: boolean },
+): ChatState {
   return {
     connection: { status: 'idle', attempt: 0 },
     user: null,
-    storage,
+    storage: { loaded: false, ...storage },
     conversations: { order: [], byId: {}, hasMore: true, status: 'idle' },
     messages: {},
     unread: { total: 0, totalFromServer: false, byConversation: {} },

@@ -99,6 +99,27 @@ export class Synchronizer {
     for (const conversationId of groups.keys()) void this.#fillGaps(conversationId);
   }
 
+  /**
+   * Keeps the user's own stored message visible in a conversation whose window is not loaded
+   * (sent from a list, or queued before a reload): when nothing newer is known it is the latest
+   * page (older pages follow with `loadOlder`); otherwise the latest page is fetched.
+   */
+  showOwn(message: Message): void {
+    const { conversationId } = message;
+    const state = this.#o.store.getSnapshot();
+    if (this.#disposed || state.messages[conversationId]?.loaded) return;
+    const known = state.conversations.byId[conversationId]?.lastSeq ?? 0;
+    if (message.seq >= known) {
+      this.#o.store.setState((s) =>
+        updateWindow(s, conversationId, (w) => applyLatestPage(w, [message])),
+      );
+    } else {
+      this.loadLatest(conversationId).catch((error: unknown) =>
+        this.#o.onError?.(toChatError(error)),
+      );
+    }
+  }
+
   /** Loads the latest page of a conversation not loaded yet (a no-op once loaded). */
   loadLatest(conversationId: string): Promise<void> {
     return this.#latest(conversationId, false);
