@@ -18,18 +18,29 @@ export function connectThrough(
     for (const listener of [...(listeners.get(event) ?? [])]) listener(payload);
   };
   return new Promise((resolve, reject) => {
-    let socket: ChatSocket | undefined;
+    // Handlers run once the transport answers, after `adapter` exists.
+    const socket: ChatSocket = transport({
+      url,
+      auth: { token },
+      connectTimeoutMs: ackTimeoutMs,
+      handlers: {
+        connect: () => resolve(adapter),
+        connectError: (error) => reject(new Error(error.message)),
+        disconnect: (reason) => dispatch('disconnect', reason),
+        event: dispatch,
+      },
+    });
     const adapter: ScenarioSocket = {
       get connected() {
-        return socket?.connected ?? false;
+        return socket.connected ?? false;
       },
       emit(event, ...args) {
         const last = args.at(-1);
         if (typeof last === 'function') {
           // An ack callback: a request whose answer the caller may ignore.
-          socket?.request(event, args[0], ackTimeoutMs).then(last as Listener, () => undefined);
+          socket.request(event, args[0], ackTimeoutMs).then(last as Listener, () => undefined);
         } else {
-          socket?.notify(event, args[0]);
+          socket.notify(event, args[0]);
         }
         return adapter;
       },
@@ -46,26 +57,14 @@ export function connectThrough(
       timeout(ms) {
         return {
           emitWithAck: (event, ...args) => {
-            if (!socket) return Promise.reject(new Error('not connected'));
             return socket.request(event, args[0], ms);
           },
         };
       },
       disconnect() {
-        socket?.close();
+        socket.close();
         return adapter;
       },
     };
-    socket = transport({
-      url,
-      auth: { token },
-      connectTimeoutMs: ackTimeoutMs,
-      handlers: {
-        connect: () => resolve(adapter),
-        connectError: (error) => reject(new Error(error.message)),
-        disconnect: (reason) => dispatch('disconnect', reason),
-        event: dispatch,
-      },
-    });
   });
 }
