@@ -14,6 +14,7 @@ export default tseslint.config(
       '**/.data/**',
       '**/drizzle/**',
       '**/node_modules/**',
+      '**/.readme-blocks/**',
     ],
   },
   js.configs.recommended,
