@@ -290,7 +290,8 @@ async function checkShell(block: CodeBlock): Promise<void> {
 }
 
 for (const file of files) {
-  describe(file, () => {
+  // Concurrently: most of the time goes to child processes starting up.
+  describe.concurrent(file, () => {
     for (const item of planned.filter((p) => p.block.file === file)) {
       const { block, check } = item;
       const title = `${where(block)} (${block.lang || 'plain'}: ${check.kind})`;
