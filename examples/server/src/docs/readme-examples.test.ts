@@ -93,6 +93,9 @@ beforeAll(async () => {
     UPLOAD_DIR: path.join(dataDir, 'up'),
   });
   server = await startServer(config, { ...chatServerParts(), logger: pino({ level: 'silent' }) });
+  // Compiled before any block runs: the compiler holds the event loop, which would eat into the
+  // time limits of the child processes.
+  await typecheckAll();
 });
 
 afterAll(async () => {
