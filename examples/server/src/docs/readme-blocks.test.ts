@@ -59,6 +59,13 @@ describe('planBlock markers', () => {
       route: '/uploads/sign',
     });
     expect(plan('', 'paths')).toEqual({ kind: 'paths' });
+    expect(plan('ts', 'setup dev-token')).toEqual({ kind: 'run', ext: '.ts', setup: 'dev-token' });
+    expect(plan('ts', 'run after dev-token')).toEqual({
+      kind: 'run',
+      ext: '.ts',
+      after: 'dev-token',
+    });
+    expect(plan('ts', 'run before x')).toMatchObject({ kind: 'unchecked' });
     expect(plan('json')).toEqual({ kind: 'json' });
     expect(plan('js')).toEqual({ kind: 'run', ext: '.mjs' });
     expect(plan('ts', 'skip')).toMatchObject({ kind: 'unchecked' });

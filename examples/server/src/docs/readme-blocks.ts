@@ -5,6 +5,9 @@
 //   <!-- readme-test: typecheck-only (browser APIs) -->    compiled, not run
 //   <!-- readme-test: typecheck-only (...); declare const x: T -->   with declarations for
 //                                                           what the prose says the snippet assumes
+//   <!-- readme-test: setup NAME -->                        runs, and is what `run after NAME` means
+//   <!-- readme-test: run after NAME -->                    runs after the code of the `setup NAME`
+//                                                           block of the same file, as one module
 //   <!-- readme-test: vitest -->                            a vitest test file: run by vitest
 //   <!-- readme-test: json-matches POST /uploads/sign -->   JSON whose keys are those of a real answer
 //   <!-- readme-test: paths -->                             each line starts with a path that exists
@@ -27,7 +30,7 @@ export interface CodeBlock {
 }
 
 export type BlockCheck =
-  | { kind: 'run'; ext: '.ts' | '.tsx' | '.mjs' }
+  | { kind: 'run'; ext: '.ts' | '.tsx' | '.mjs'; setup?: string; after?: string }
   | { kind: 'vitest' }
   | { kind: 'typecheck'; ext: '.ts' | '.tsx'; declarations: string }
   | { kind: 'json' }
@@ -99,8 +102,15 @@ export function planBlock(block: CodeBlock): BlockCheck {
           : { kind: 'unchecked', why: 'json-matches needs a method and a route' };
       case 'paths':
         return { kind: 'paths' };
+      case 'setup':
+        return tsLike && words.length === 2 && words[1]
+          ? { kind: 'run', ext, setup: words[1] }
+          : { kind: 'unchecked', why: 'setup needs a name, on a code block' };
       case 'run':
-        break;
+        if (words.length === 1) break;
+        return tsLike && words.length === 3 && words[1] === 'after' && words[2]
+          ? { kind: 'run', ext, after: words[2] }
+          : { kind: 'unchecked', why: `"${block.marker}": say "run" or "run after NAME"` };
       default:
         return { kind: 'unchecked', why: `unknown marker "${block.marker}"` };
     }

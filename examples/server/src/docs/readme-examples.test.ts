@@ -133,16 +133,29 @@ function writeBlock(item: Planned, ext: string, code: string): string {
   return file;
 }
 
-/** The block's code as written to disk; declarations of a typecheck-only block come after its imports. */
-function moduleText(item: Planned): string {
-  if (item.check.kind !== 'typecheck' || !item.check.declarations) return item.block.code;
-  const lines = item.block.code.split('\n');
+/**
+ * The block's code as written to disk: after the code of its `setup` block for `run after`, and
+ * with a typecheck-only block's declarations after its imports. `offset` is how many lines come
+ * before the block's own first line.
+ */
+function moduleText(item: Planned): { code: string; offset: number } {
+  const { check, block } = item;
+  if (check.kind === 'run' && check.after) {
+    const setup = planned.find(
+      (p) => p.block.file === block.file && p.check.kind === 'run' && p.check.setup === check.after,
+    );
+    if (!setup)
+      throw new Error(`${where(block)}: no "setup ${check.after}" block in ${block.file}`);
+    return { code: setup.block.code + block.code, offset: setup.block.code.split('\n').length - 1 };
+  }
+  if (check.kind !== 'typecheck' || !check.declarations) return { code: block.code, offset: 0 };
+  const lines = block.code.split('\n');
   let last = -1;
   lines.forEach((line, i) => {
     if (/^import\s/.test(line)) last = i;
   });
-  lines.splice(last + 1, 0, `${item.check.declarations};`);
-  return lines.join('\n');
+  lines.splice(last + 1, 0, `${check.declarations};`);
+  return { code: lines.join('\n'), offset: 0 };
 }
 
 function run(
@@ -200,8 +213,9 @@ function typecheckAll(): Promise<Map<string, string[]>> {
       byFile.set(
         p.file!,
         found.map((d) => {
-          const { line } = source.getLineAndCharacterOfPosition(d.start ?? 0);
-          return `block line ${line + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
+          const line =
+            source.getLineAndCharacterOfPosition(d.start ?? 0).line + 1 - moduleText(p).offset;
+          return `${line > 0 ? `block line ${line}` : 'its setup block'}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`;
         }),
       );
     }
@@ -300,7 +314,7 @@ for (const file of files) {
       const title = `${where(block)} (${block.lang || 'plain'}: ${check.kind})`;
       if (check.kind === 'run' || check.kind === 'typecheck' || check.kind === 'vitest') {
         const ext = check.kind === 'vitest' ? '.readme.ts' : check.ext;
-        writeBlock(item, ext, moduleText(item));
+        writeBlock(item, ext, moduleText(item).code);
       }
       it(title, async () => {
         switch (check.kind) {
@@ -313,7 +327,7 @@ for (const file of files) {
             // The server's port is known now: rewrite the development address.
             writeFileSync(
               item.file!,
-              block.code.replace(DEV_ADDRESS, (found) =>
+              moduleText(item).code.replace(DEV_ADDRESS, (found) =>
                 found.startsWith('http') ? server.url : server.url.replace(/^http:\/\//, ''),
               ),
             );
@@ -332,7 +346,7 @@ for (const file of files) {
             );
             expect(
               result.code,
-              `${where(block)} failed (its line N is README line ${block.line}+N):\n${result.stderr}${result.stdout}`,
+              `${where(block)} failed (module line N is README line ${block.line}+N-${moduleText(item).offset}):\n${result.stderr}${result.stdout}`,
             ).toBe(0);
             return;
           }
