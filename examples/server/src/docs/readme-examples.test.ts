@@ -342,7 +342,7 @@ for (const file of files) {
                 item.file!,
               ],
               path.dirname(item.file!),
-              30_000,
+              45_000,
             );
             expect(
               result.code,
