@@ -17,8 +17,9 @@ export default defineConfig({
   noExternal: ['zod'],
   esbuildPlugins: [
     {
-      // zod is an optional peer: the built schemas import it as `#zod`, which under Node says to
-      // install zod when it is missing (src/schemas/zod-node.ts) and elsewhere is zod itself.
+      // zod is an optional peer: the built schemas import it as `#zod`, which under Node itself
+      // says to install zod when it is missing (src/schemas/zod-node.ts); for bundlers (the
+      // "module" condition) and other runtimes it is zod itself.
       name: 'zod-through-imports',
       setup(build) {
         build.onResolve({ filter: /^zod$/ }, () => ({ path: '#zod', external: true }));
