@@ -1,7 +1,9 @@
 /// <reference lib="dom" />
 // Importing @causette/core in a page does nothing by itself, and a client does nothing before
 // connect() but watch the tab's visibility: an SSR page or a route that never chats pays only
-// the bytes.
+// the bytes. socket.io-client, the default transport, hooks two passive window events when its
+// module loads (engine.io's `offline` and `pagehide`, which stop its own sockets and requests);
+// the WebSocket-only entry adds nothing.
 import { describe, expect, it, vi } from 'vitest';
 
 describe('@causette/core in Chromium, before connect()', () => {
@@ -27,7 +29,14 @@ describe('@causette/core in Chromium, before connect()', () => {
       databases: 0,
     };
     try {
+      await import('@causette/core/websocket');
+      expect(counts()).toEqual(nothing);
       const core = await import('@causette/core');
+      expect(spies.windowListeners.mock.calls.map(([type]) => type).sort()).toEqual([
+        'offline',
+        'pagehide',
+      ]);
+      spies.windowListeners.mockClear();
       expect(counts()).toEqual(nothing);
 
       const client = core.createChatClient({ url: location.origin, getToken: () => 'unused' });

@@ -23,8 +23,8 @@ describe('@causette/core in Chromium', () => {
     const owner = makeClient(OWNER);
     const [advertiserState] = await Promise.all([connected(advertiser), connected(owner)]);
     // The page's own IndexedDB holds the outbox: a reload would lose nothing.
-    expect(advertiserState.storage).toEqual({ kind: 'indexeddb', durable: true });
-    expect(owner.getSnapshot().storage).toEqual({ kind: 'indexeddb', durable: true });
+    expect(advertiserState.storage).toEqual({ kind: 'indexeddb', durable: true, loaded: true });
+    expect(owner.getSnapshot().storage).toEqual({ kind: 'indexeddb', durable: true, loaded: true });
     expect(advertiserState.user).toMatchObject({ userId: ADVERTISER });
 
     await advertiser.loadConversations();
