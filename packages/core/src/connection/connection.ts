@@ -187,8 +187,9 @@ export class Connection {
   }
 
   /**
-   * Resolves once connected, after the session listeners started (sync goes first), and the
-   * connection is still being made; rejects at once when nothing is (re)connecting.
+   * Resolves once connected (at once when connected already; otherwise after the session
+   * listeners started, so sync goes first). Rejects like a waiting request: `OFFLINE` at once when
+   * nothing is connecting or once `timeoutMs` passed, the refusal, `DESTROYED`, `ABORTED`.
    */
   waitForConnection(options: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<void> {
     if (this.#destroyed)
