@@ -183,6 +183,10 @@ export class ChatClientBase implements ChatClient {
     return this.#conversations.load(options);
   }
 
+  loadConversation(conversationId: string): Promise<Conversation> {
+    return this.#conversations.get(conversationId);
+  }
+
   openConversation(options: {
     participantIds: string[];
     subject?: ConversationSubject;

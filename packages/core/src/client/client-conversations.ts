@@ -9,7 +9,7 @@ import {
 import { ChatError } from '../errors';
 import { patchObject } from '../store/create-store';
 import { removeConversations, upsertConversations } from '../store/reducers';
-import type { ClientContext } from './context';
+import { type ClientContext, requireId } from './context';
 
 /** The conversation list, opening conversations and search. */
 export class ClientConversations {
@@ -66,6 +66,14 @@ export class ClientConversations {
         this.#loading = undefined;
       });
     return this.#loading;
+  }
+
+  /** Fetches one conversation the user belongs to (`conversation:get`) into the list. */
+  async get(conversationId: string): Promise<Conversation> {
+    requireId(conversationId, 'conversationId');
+    const { conversation } = await this.ctx.request('conversation:get', { conversationId });
+    this.ctx.store.setState((s) => upsertConversations(s, [conversation]));
+    return conversation;
   }
 
   async open(options: {

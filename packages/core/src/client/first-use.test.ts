@@ -218,3 +218,18 @@ describe('a page started with messages from before its reload', () => {
     expect(shownPending).toBeLessThan(firstConnected);
   });
 });
+
+describe('one conversation opened before the list', () => {
+  it('loadConversation fetches it into the list; a stranger gets the refusal', async () => {
+    const client = makeClient(ALICE);
+    client.connect();
+    const conversation = await client.loadConversation(CONV);
+    expect(conversation.id).toBe(CONV);
+    expect(client.getSnapshot().conversations.byId[CONV]).toEqual(conversation);
+    expect(client.getSnapshot().unread.byConversation[CONV]).toBe(conversation.unreadCount);
+    const stranger = makeClient('u-chloe');
+    stranger.connect();
+    await expect(stranger.loadConversation(CONV)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(client.loadConversation('')).rejects.toMatchObject({ code: 'INVALID' });
+  });
+});

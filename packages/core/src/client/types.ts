@@ -76,6 +76,11 @@ export interface ChatClient {
   retryMessage(clientId: string): Promise<void>;
   discardMessage(clientId: string): Promise<void>;
   loadConversations(options?: { more?: boolean }): Promise<void>;
+  /**
+   * Fetches one conversation (e.g. opened from a URL, before the list): it joins the list.
+   * Rejects `FORBIDDEN` for a conversation the user does not belong to (or that does not exist).
+   */
+  loadConversation(conversationId: string): Promise<Conversation>;
   openConversation(options: {
     participantIds: string[];
     subject?: ConversationSubject;

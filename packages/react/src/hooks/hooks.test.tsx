@@ -107,7 +107,6 @@ describe('hooks on the mock server', () => {
         total: useUnreadCount(),
         one: useUnreadCount(CONV),
         conversation: useConversation(CONV),
-        list: useConversations(),
         chat: useChat(CONV),
       }),
       { wrapper: withProvider(client) },

@@ -41,8 +41,18 @@ export function useConversations(options: { load?: boolean } = {}): Conversation
   return { conversations, status: list.status, hasMore: list.hasMore, loadMore, reload };
 }
 
-/** One conversation, or `undefined` until it is known (listed, opened, or synced). */
+/**
+ * One conversation, or `undefined` until it is known: one the client has not listed, opened or
+ * synced is fetched once the client is connected (a page opened on a conversation's URL).
+ */
 export function useConversation(conversationId: string): Conversation | undefined {
+  const client = useChatClient();
   const selector = useMemo(() => selectConversation(conversationId), [conversationId]);
-  return useChatState(selector);
+  const conversation = useChatState(selector);
+  const connected = useChatState(selectConnected);
+  const known = conversation !== undefined;
+  useEffect(() => {
+    if (connected && !known) client.loadConversation(conversationId).catch(() => undefined);
+  }, [client, conversationId, connected, known]);
+  return conversation;
 }
