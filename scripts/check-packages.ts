@@ -95,6 +95,11 @@ export async function checkPackage(
     for (const required of ['LICENSE', 'README.md', 'package.json']) {
       if (!files.includes(required)) problems.push(`the tarball has no ${required}`);
     }
+    for (const [subpath, target] of Object.entries(manifest.publishConfig?.exports ?? {})) {
+      const file = typeof target === 'string' ? target : target.default;
+      if (subpath.endsWith('.css') && (!file || !files.includes(file.slice(2))))
+        problems.push(`exports["${subpath}"]: ${String(file)} is not in the tarball`);
+    }
     for (const file of files.filter((f) => FORBIDDEN_FILE.test(f))) {
       problems.push(`the tarball ships ${file} (a test, fixture or story)`);
     }
@@ -145,7 +150,8 @@ function checkExportsShape(manifest: Manifest): string[] {
     if ('@causette/source' in conditions && Object.keys(conditions)[0] !== '@causette/source') {
       problems.push(`exports["${subpath}"]: "@causette/source" must come first`);
     }
-    if (keys[0] !== 'types')
+    // A stylesheet has no types.
+    if (keys[0] !== 'types' && !subpath.endsWith('.css'))
       problems.push(`exports["${subpath}"]: "types" must come first after "@causette/source"`);
     if (keys.at(-1) !== 'default') {
       problems.push(
@@ -218,6 +224,9 @@ async function runAttw(tarball: string): Promise<string[]> {
       'ascii',
       '--no-emoji',
       '--no-color',
+      // Stylesheets have no types to check.
+      '--exclude-entrypoints',
+      './styles.css',
     ]);
     return [];
   } catch (error) {
@@ -238,8 +247,10 @@ async function checkLoading(
   optionalPeers: Record<string, string[]>,
 ): Promise<string[]> {
   const problems: string[] = [];
+  // Stylesheets are for bundlers, not for import() in Node; that they are packed is checked with
+  // the package's files.
   const entries = Object.keys(published.exports ?? {})
-    .filter((subpath) => subpath !== './package.json')
+    .filter((subpath) => subpath !== './package.json' && !subpath.endsWith('.css'))
     .map((subpath) => (subpath === '.' ? published.name : `${published.name}/${subpath.slice(2)}`));
   const peersMeta = published.peerDependenciesMeta ?? {};
   const wanted = [

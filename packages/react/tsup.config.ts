@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // The stylesheet is bundled from its per-component files into one `dist/styles.css`.
+  entry: ['src/index.ts', 'src/styles.css'],
   format: ['esm'],
   dts: true,
   clean: true,

@@ -2,7 +2,13 @@
 
 // The provider (the seed's SocketContext)
 export { ChatProvider } from './provider';
-export type { ChatContextValue, ChatLocale, ChatProviderProps } from './provider';
+export type { ChatContextValue, ChatProviderProps, ChatTheme } from './provider';
+export { useKitRoot, useLocale, useStrings } from './provider';
+export type { KitRootProps } from './provider';
+
+// Languages and dates
+export { defaultStrings, typesetFrench } from './i18n';
+export type { ChatLocale, ChatStrings } from './i18n';
 
 // Headless hooks over the client's store (useSyncExternalStore with selectors)
 export {

@@ -1,34 +1,48 @@
 import type { HTMLAttributes } from 'react';
+import { useUnreadCount } from '../hooks/use-unread-count';
+import { useKitRoot, useStrings } from '../provider/use-kit';
 
 /** Props of {@link UnreadBadge}. */
 export interface UnreadBadgeProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
-  /** Number of unread messages; nothing renders at 0. */
-  count: number;
+  /**
+   * Number of unread messages; nothing renders at 0. Omitted, the badge reads the client's
+   * count (of `conversationId`, or of every conversation) under a `ChatProvider`, live.
+   */
+  count?: number;
+  /** With no `count`: the conversation to count; all of them by default. */
+  conversationId?: string;
   /** Above this the badge shows `max+`. Defaults to 99. */
   max?: number;
-  /** Accessible label; receives the exact count. Defaults to English. */
+  /** Accessible label; receives the exact count. Defaults to the locale's `unreadMessages`. */
   label?: (count: number) => string;
 }
 
-const defaultLabel = (count: number) => `${count} unread message${count === 1 ? '' : 's'}`;
+/** A count of unread messages, e.g. in a site header or beside a conversation. */
+export function UnreadBadge({ count, conversationId, ...rest }: UnreadBadgeProps) {
+  return count === undefined ? (
+    <LiveUnreadBadge conversationId={conversationId} {...rest} />
+  ) : (
+    <BadgeView count={count} {...rest} />
+  );
+}
 
-/** A count of unread messages, e.g. in a header or beside a conversation. */
-export function UnreadBadge({
+function LiveUnreadBadge({ conversationId, ...rest }: Omit<UnreadBadgeProps, 'count'>) {
+  return <BadgeView count={useUnreadCount(conversationId)} {...rest} />;
+}
+
+function BadgeView({
   count,
   max = 99,
-  label = defaultLabel,
+  label,
   className,
   ...rest
-}: UnreadBadgeProps) {
+}: Omit<UnreadBadgeProps, 'conversationId'> & { count: number }) {
+  const strings = useStrings();
+  const root = useKitRoot('causette-unread-badge', className);
   const safe = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
   if (safe === 0) return null;
   return (
-    <span
-      role="status"
-      aria-label={label(safe)}
-      className={className ? `causette-unread-badge ${className}` : 'causette-unread-badge'}
-      {...rest}
-    >
+    <span role="status" aria-label={(label ?? strings.unreadMessages)(safe)} {...root} {...rest}>
       {safe > max ? `${max}+` : safe}
     </span>
   );
