@@ -1,0 +1,50 @@
+import { type HTMLAttributes, useState } from 'react';
+import { useKitRoot } from '../provider/use-kit';
+
+/** Props of {@link Avatar}. */
+export interface AvatarProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'children'> {
+  /** Whose picture: their initials show when there is no `src` or it fails to load. */
+  name: string;
+  /** The picture's URL (http(s) only; anything else shows the initials). */
+  src?: string;
+  /** Diameter in px (default 40). */
+  size?: number;
+}
+
+/** Up to two initials of a name: "Marie Dupont" → "MD". */
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : [words[0]];
+  return letters
+    .map((word) => (word ? Array.from(word)[0] : ''))
+    .join('')
+    .toUpperCase();
+}
+
+/** A member's picture, or their initials; decorative (`aria-hidden`): the name is said beside it. */
+export function Avatar({ name, src, size = 40, className, style, ...rest }: AvatarProps) {
+  const root = useKitRoot('causette-avatar', className);
+  const [failed, setFailed] = useState<string | undefined>();
+  const usable = src && /^https?:\/\//i.test(src) && failed !== src ? src : undefined;
+  return (
+    <span
+      aria-hidden="true"
+      {...root}
+      style={{ width: size, height: size, fontSize: size * 0.4, ...style }}
+      {...rest}
+    >
+      {usable ? (
+        <img
+          className="causette-avatar__image"
+          src={usable}
+          alt=""
+          width={size}
+          height={size}
+          onError={() => setFailed(usable)}
+        />
+      ) : (
+        initialsOf(name)
+      )}
+    </span>
+  );
+}
