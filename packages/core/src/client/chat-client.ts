@@ -198,8 +198,8 @@ export class ChatClientBase implements ChatClient {
     return this.#messages.sync.loadOlder(conversationId);
   }
 
-  setActiveConversation(conversationId: string | null): void {
-    this.#readState.setActive(conversationId);
+  setActiveConversation(conversationId: string | null, options?: { autoRead?: boolean }): void {
+    this.#readState.setActive(conversationId, options?.autoRead ?? true);
   }
 
   markRead(conversationId: string, messageId?: string): Promise<void> {

@@ -20,6 +20,31 @@ const sentBy = (userId: string, event: string) =>
   server.receivedBy(userId).filter((e) => e.event === event);
 
 describe('ChatClient features against the mock server', () => {
+  it('reads the active conversation as messages arrive, unless its view reads it (autoRead: false)', async () => {
+    const client = makeClient('u-alice');
+    await connected(client);
+    client.setActiveConversation(CONV);
+    await until(client, (s) => s.messages[CONV]?.loaded ?? false);
+    server.sendAs('u-bruno', CONV, 'lu tout de suite');
+    await until(client, (s) => s.messages[CONV]?.sent.at(-1)?.content === 'lu tout de suite');
+    await until(client, (s) => selectUnreadCount(CONV)(s) === 0);
+    await vi.waitFor(() => expect(sentBy('u-alice', 'message:read').length).toBeGreaterThan(0), {
+      timeout: 5000,
+    });
+    const reads = sentBy('u-alice', 'message:read').length;
+
+    client.setActiveConversation(CONV, { autoRead: false });
+    server.sendAs('u-bruno', CONV, 'lu par la vue');
+    await until(client, (s) => selectUnreadCount(CONV)(s) === 1);
+    // Nothing reads it behind the view's back, even once the server's count has arrived.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sentBy('u-alice', 'message:read')).toHaveLength(reads);
+    expect(selectUnreadCount(CONV)(client.getSnapshot())).toBe(1);
+    expect(() => client.setActiveConversation(CONV, { autoRead: 'no' as never })).toThrow(
+      expect.objectContaining({ code: 'INVALID' }),
+    );
+  });
+
   it('watches presence with reference counting and applies user:status', async () => {
     const client = makeClient('u-alice');
     await connected(client);

@@ -11,6 +11,8 @@ import { type ClientContext, report, requireId } from './context';
  */
 export class ClientReadState {
   readonly #offVisible: () => void;
+  /** Whether the active conversation is read as messages arrive (else its view calls markRead). */
+  #autoRead = true;
 
   constructor(
     private readonly ctx: ClientContext,
@@ -26,8 +28,12 @@ export class ClientReadState {
     this.#offVisible = onVisible(() => this.readActive());
   }
 
-  setActive(conversationId: string | null): void {
+  setActive(conversationId: string | null, autoRead: boolean): void {
     if (conversationId !== null) requireId(conversationId, 'conversationId');
+    if (typeof autoRead !== 'boolean') {
+      throw new ChatError('INVALID', 'setActiveConversation: autoRead must be a boolean');
+    }
+    this.#autoRead = autoRead;
     this.ctx.store.setState((s) => patchObject(s, { activeConversationId: conversationId }));
     // Before the first session, the session itself loads the active conversation.
     if (conversationId === null || this.ctx.connection.state.status !== 'connected') return;
@@ -100,7 +106,8 @@ export class ClientReadState {
   readActive(): void {
     const state = this.ctx.store.getSnapshot();
     const id = state.activeConversationId;
-    if (!id || !isVisible() || this.ctx.connection.state.status !== 'connected') return;
+    if (!id || !this.#autoRead || !isVisible() || this.ctx.connection.state.status !== 'connected')
+      return;
     const unread = state.unread.byConversation[id] ?? state.conversations.byId[id]?.unreadCount;
     if (!unread) return;
     this.markRead(id).catch((error: unknown) => report(this.ctx, error, 'mark read'));

@@ -86,7 +86,12 @@ export interface ChatClient {
     subject?: ConversationSubject;
   }): Promise<Conversation>;
   loadOlderMessages(conversationId: string): Promise<void>;
-  setActiveConversation(conversationId: string | null): void;
+  /**
+   * The conversation on screen: no `notification` for its messages while the tab is visible, and
+   * it is marked read as they arrive (tab visible). A view that knows more, such as whether its
+   * bottom is scrolled into view, passes `{ autoRead: false }` and calls `markRead` itself.
+   */
+  setActiveConversation(conversationId: string | null, options?: { autoRead?: boolean }): void;
   markRead(conversationId: string, messageId?: string): Promise<void>;
   markUnread(conversationId: string, messageId?: string): Promise<void>;
   search(
