@@ -15,5 +15,7 @@ export type {
   MockListenOptions,
   MockStateInspector,
   MockTokenOptions,
+  MockUploadFailure,
+  MockUploadedImage,
   ReceivedEvent,
 } from './mock-server/types';

@@ -1,5 +1,7 @@
-// Starts msw's WebSocket interception in the runtime the mock runs in: Node or a browser page.
-import type { WebSocketHandler } from 'msw';
+// Starts msw's interception (WebSocket, and HTTP for uploads) in the runtime the mock runs in: Node or a browser page.
+import type { RequestHandler, WebSocketHandler } from 'msw';
+
+type Handler = RequestHandler | WebSocketHandler;
 import type * as MswBrowser from 'msw/browser';
 import type * as MswNode from 'msw/node';
 
@@ -17,7 +19,7 @@ function isNodeRuntime(): boolean {
   return typeof proc?.versions?.node === 'string';
 }
 
-async function interceptInNode(handlers: readonly WebSocketHandler[]): Promise<Interception> {
+async function interceptInNode(handlers: readonly Handler[]): Promise<Interception> {
   // A variable specifier keeps browser bundlers from pulling msw/node into Storybook.
   const specifier = 'msw/node';
   const { setupServer } = (await import(/* @vite-ignore */ specifier)) as typeof MswNode;
@@ -27,14 +29,14 @@ async function interceptInNode(handlers: readonly WebSocketHandler[]): Promise<I
 }
 
 async function interceptInBrowser(
-  handlers: readonly WebSocketHandler[],
+  handlers: readonly Handler[],
   serviceWorkerUrl: string,
 ): Promise<Interception> {
   const { setupWorker } = (await import('msw/browser')) as typeof MswBrowser;
   const worker = setupWorker(...handlers);
   try {
-    // msw patches the page's WebSocket itself; the worker only carries HTTP, but msw 2.x
-    // registers it whenever the browser supports service workers, so the script must be served.
+    // msw patches the page's WebSocket itself; the worker carries HTTP (the upload routes, and
+    // the images they serve to <img>), so the script must be served.
     await worker.start({
       quiet: true,
       onUnhandledRequest: 'bypass',
@@ -56,7 +58,7 @@ async function interceptInBrowser(
  * `setupWorker` in a browser. Each is imported only in its own runtime.
  */
 export async function startInterception(
-  handlers: readonly WebSocketHandler[],
+  handlers: readonly Handler[],
   serviceWorkerUrl: string = DEFAULT_SERVICE_WORKER_URL,
 ): Promise<Interception> {
   if (typeof (globalThis as { WebSocket?: unknown }).WebSocket === 'undefined')

@@ -1,4 +1,5 @@
 import {
+  MAX_IMAGE_BYTES,
   type Message,
   PRESENCE_OFFLINE_GRACE_MS,
   type RequestEventName,
@@ -23,6 +24,7 @@ import { MockServiceError } from './state/errors';
 import { applySeed, defaultSeed } from './state/seed';
 import { ChatStore } from './state/store';
 import { encodeMockToken, verifyHandshake } from './token';
+import { MockUploads } from './uploads';
 import type { MockChatServer, MockChatServerOptions, ReceivedEvent } from './types';
 
 /** Where clients connect unless told otherwise. */
@@ -50,6 +52,9 @@ function checkOptions(options: MockChatServerOptions): void {
     );
   if (options.seed !== undefined && !Array.isArray(options.seed))
     throw new TypeError('createMockChatServer: seed must be an array of conversations');
+  const maxBytes = options.uploadMaxBytes;
+  if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0))
+    throw new TypeError('createMockChatServer: uploadMaxBytes must be a positive integer');
 }
 
 function checkCount(name: string, count: number): void {
@@ -154,7 +159,15 @@ export function createMockChatServer(options: MockChatServerOptions = {}): MockC
     },
   };
 
+  const uploads = new MockUploads({
+    url,
+    now,
+    isKnownUser: (userId) => store.users.has(userId),
+    maxBytes: options.uploadMaxBytes ?? MAX_IMAGE_BYTES,
+  });
+
   const handlers = [
+    ...uploads.handlers(),
     ws.link(url).addEventListener('connection', ({ client }) => {
       if (!online) return refuseTransport(client);
       const connection = new MockConnection(`mock-socket-${++socketCounter}`, client, hooks);
@@ -203,6 +216,7 @@ export function createMockChatServer(options: MockChatServerOptions = {}): MockC
       dropAll();
       presence.clear();
       faults.clear();
+      uploads.reset();
       const running = interception;
       interception = null;
       (await running?.catch(() => null))?.stop();
@@ -216,6 +230,7 @@ export function createMockChatServer(options: MockChatServerOptions = {}): MockC
       received = [];
       online = true;
       latency = 0;
+      uploads.reset();
     },
 
     tokenFor(userId, tokenOptions = {}) {
@@ -322,6 +337,14 @@ export function createMockChatServer(options: MockChatServerOptions = {}): MockC
 
     receivedBy(userId) {
       return received.filter((entry) => entry.userId === userId);
+    },
+
+    uploadedImages: () => uploads.images(),
+    setUploadDelay: (ms) => uploads.setDelay(ms),
+    holdUploads: () => uploads.hold(),
+    failNextUpload(failure = {}, count = 1) {
+      checkCount('failNextUpload', count);
+      uploads.failNext(failure, count);
     },
   };
   return server;

@@ -8,7 +8,8 @@ import type {
   ServerEventName,
   ServerEventPayloads,
 } from '@causette/protocol';
-import type { WebSocketHandler } from 'msw';
+import type { ImageFormat } from '@causette/protocol';
+import type { RequestHandler, WebSocketHandler } from 'msw';
 import type { FixtureUser } from '../fixtures';
 import type { MockClientOptions } from './client-options';
 import type { MockSeedConversation } from './state/seed';
@@ -32,6 +33,33 @@ export interface MockChatServerOptions {
   now?: () => number;
   /** Delay before a user whose last socket left is announced offline (default 5000 ms). */
   presenceGraceMs?: number;
+  /** Largest image the upload routes accept, in bytes (default `MAX_IMAGE_BYTES`, 10 MB). */
+  uploadMaxBytes?: number;
+}
+
+/** An image stored by the mock's upload routes. */
+export interface MockUploadedImage {
+  publicId: string;
+  /** Where it is served (`GET`), as the upload's `secure_url`. */
+  url: string;
+  format: ImageFormat;
+  width: number;
+  height: number;
+  bytes: number;
+  /** Cloudinary's `version` (upload time in seconds). */
+  version: number;
+  /** Who signed the upload. */
+  userId: string;
+  /** ISO 8601. */
+  uploadedAt: string;
+}
+
+/** The error `failNextUpload` answers an upload with, in Cloudinary's shape. */
+export interface MockUploadFailure {
+  /** HTTP status (default 400, a permanent refusal; 5xx is transient for the client). */
+  status?: number;
+  /** Default `"injected by the mock server"`. */
+  message?: string;
 }
 
 /** Options of {@link MockChatServer.tokenFor}. */
@@ -107,8 +135,11 @@ export interface MockListenOptions {
 export interface MockChatServer {
   /** The URL clients connect to. */
   readonly url: string;
-  /** The msw handlers: pass them to `setupWorker(...)` (browser, Storybook) or your own `setupServer`. */
-  readonly handlers: readonly WebSocketHandler[];
+  /**
+   * The msw handlers (the socket, and the HTTP upload routes): pass them to `setupWorker(...)`
+   * (browser, Storybook) or your own `setupServer(...)`.
+   */
+  readonly handlers: readonly (RequestHandler | WebSocketHandler)[];
   /** Read-only views of the data. */
   readonly state: MockStateInspector;
   /** Every event clients sent, oldest first. */
@@ -123,7 +154,10 @@ export interface MockChatServer {
   listen(options?: MockListenOptions): Promise<void>;
   /** Drops every connection, cancels every timer and stops intercepting. */
   close(): Promise<void>;
-  /** Back to the seed: drops every connection, clears logs, faults and latency; keeps listening. */
+  /**
+   * Back to the seed: drops every connection, clears logs, faults, latency and uploads (held ones
+   * are answered 503); keeps listening.
+   */
   reset(): void;
 
   /** An unsigned JWT-shaped token for `auth: { token }`; unknown users are refused at handshake. */
@@ -154,4 +188,17 @@ export interface MockChatServer {
   sendAs(userId: string, conversationId: string, content: string): Message;
   /** What one user's clients sent, oldest first. */
   receivedBy(userId: string): ReceivedEvent[];
+
+  /** Images stored through the upload routes, oldest first. */
+  uploadedImages(): MockUploadedImage[];
+  /** Delays the answer of every image upload (`POST` of the file) by `ms`; 0 to stop. */
+  setUploadDelay(ms: number): void;
+  /**
+   * Holds every image upload (new and in flight) unanswered until the returned function is
+   * called, so that a story or test can show an upload in progress. `reset()` releases held
+   * uploads with a 503.
+   */
+  holdUploads(): () => void;
+  /** The next `count` (default 1) image uploads are refused with `failure` (default 400). */
+  failNextUpload(failure?: MockUploadFailure, count?: number): void;
 }
