@@ -16,6 +16,10 @@ export interface MessageInputStrings {
   imageSizeError: (maxMegabytes: number) => string;
   /** Where to drop an image. */
   dropImage: string;
+  /** Alternative text of the chosen image's preview. */
+  imagePreview: string;
+  /** A message the client refused to queue (e.g. before it ever connected). */
+  sendError: string;
 }
 
 export const messageInputFr: MessageInputStrings = {
@@ -32,6 +36,8 @@ export const messageInputFr: MessageInputStrings = {
   imageTypeError: 'Ce fichier n’est pas une image acceptée (JPEG, PNG, WebP ou GIF).',
   imageSizeError: (max) => `Cette image dépasse ${max} Mo.`,
   dropImage: 'Déposez une image ici',
+  imagePreview: 'Image à envoyer',
+  sendError: 'Ce message n’a pas pu partir : réessayez dans un instant.',
 };
 
 export const messageInputEn: MessageInputStrings = {
@@ -47,4 +53,6 @@ export const messageInputEn: MessageInputStrings = {
   imageTypeError: 'This file is not an accepted image (JPEG, PNG, WebP or GIF).',
   imageSizeError: (max) => `This image is larger than ${max} MB.`,
   dropImage: 'Drop an image here',
+  imagePreview: 'Image to send',
+  sendError: 'This message could not be sent: try again in a moment.',
 };
