@@ -25,9 +25,18 @@ function subscribe(listener: () => void): () => void {
   };
 }
 
+let readThisTask = false;
+
 function getSnapshot(): number {
-  // Before the first subscription (first render), read the real time once.
-  if (timer === undefined) now = Date.now();
+  // Before the first subscription (first render), read the real time once per task: React reads
+  // the snapshot twice in a render and warns (or renders again) when the two differ by a ms.
+  if (timer === undefined && !readThisTask) {
+    now = Date.now();
+    readThisTask = true;
+    queueMicrotask(() => {
+      readThisTask = false;
+    });
+  }
   return now;
 }
 

@@ -20,6 +20,10 @@ export interface ConversationListStrings {
   /** A list that failed to load. */
   loadError: string;
   retryLoad: string;
+  /** Before a preview's text: who sent it ("Vous : ", "Bruno : "). */
+  previewSender: (name: string) => string;
+  /** Read by screen readers on each row: how to move and the read/unread shortcuts. */
+  listKeyboardHint: string;
 }
 
 export const conversationListFr: ConversationListStrings = {
@@ -36,6 +40,9 @@ export const conversationListFr: ConversationListStrings = {
   loadMore: 'Afficher plus',
   loadError: 'Les conversations n’ont pas pu être chargées.',
   retryLoad: 'Réessayer',
+  previewSender: (name) => `${name} : `,
+  listKeyboardHint:
+    'Flèches haut et bas pour passer d’une conversation à l’autre, Entrée pour l’ouvrir, U pour la marquer comme non lue, R pour la marquer comme lue.',
 };
 
 export const conversationListEn: ConversationListStrings = {
@@ -52,4 +59,7 @@ export const conversationListEn: ConversationListStrings = {
   loadMore: 'Show more',
   loadError: 'The conversations could not be loaded.',
   retryLoad: 'Retry',
+  previewSender: (name) => `${name}: `,
+  listKeyboardHint:
+    'Up and down arrows to move between conversations, Enter to open one, U to mark it as unread, R to mark it as read.',
 };

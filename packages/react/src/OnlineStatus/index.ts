@@ -1,0 +1,2 @@
+export { OnlineStatus } from './OnlineStatus';
+export type { OnlineStatusProps } from './OnlineStatus';
