@@ -10,3 +10,5 @@ export { usePresence } from './use-presence';
 export { useUnreadCount } from './use-unread-count';
 export { useSearch } from './use-search';
 export type { SearchStatus, SearchView } from './use-search';
+export { useNotifications } from './use-notifications';
+export type { NotificationsView } from './use-notifications';

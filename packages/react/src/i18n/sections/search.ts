@@ -12,6 +12,8 @@ export interface SearchStrings {
   results: string;
   /** Where a hit comes from ("Conversation avec Bruno"). */
   inConversation: (name: string) => string;
+  /** How many hits are shown; `more` when another page can be loaded. */
+  resultCount: (count: number, more: boolean) => string;
 }
 
 export const searchFr: SearchStrings = {
@@ -25,6 +27,8 @@ export const searchFr: SearchStrings = {
   clearSearch: 'Effacer la recherche',
   results: 'Résultats de la recherche',
   inConversation: (name) => `Avec ${name}`,
+  resultCount: (count, more) =>
+    more ? `Plus de ${count} résultats` : count === 1 ? '1 résultat' : `${count} résultats`,
 };
 
 export const searchEn: SearchStrings = {
@@ -38,4 +42,6 @@ export const searchEn: SearchStrings = {
   clearSearch: 'Clear search',
   results: 'Search results',
   inConversation: (name) => `With ${name}`,
+  resultCount: (count, more) =>
+    more ? `Over ${count} results` : count === 1 ? '1 result' : `${count} results`,
 };

@@ -1,0 +1,2 @@
+export { TypingIndicator, typingText, useTypingNames } from './TypingIndicator';
+export type { TypingIndicatorProps } from './TypingIndicator';
