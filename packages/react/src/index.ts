@@ -21,10 +21,55 @@ export {
   usePresence,
   useSearch,
   useTyping,
+  useMessages,
+  useNotifications,
   useUnreadCount,
 } from './hooks';
-export type { ChatView, ConversationsView, SearchStatus, SearchView } from './hooks';
+export type {
+  ChatView,
+  ConversationsView,
+  MessagesView,
+  NotificationsView,
+  SearchStatus,
+  SearchView,
+} from './hooks';
 
-// Components
+// Components, each built only on the hooks above
+export { Avatar } from './Avatar';
+export type { AvatarProps } from './Avatar';
+export { ChatWindow, ChatWindowHeader, OfflineBanner } from './ChatWindow';
+export type {
+  ChatWindowComponents,
+  ChatWindowHeaderProps,
+  ChatWindowProps,
+  OfflineBannerProps,
+} from './ChatWindow';
+export { MessageBubble, MessageList } from './MessageList';
+export type {
+  DaySeparatorProps,
+  DeliveryState,
+  LightboxImage,
+  MessageBubbleProps,
+  MessageListComponents,
+  MessageListProps,
+} from './MessageList';
+export { MessageInput } from './MessageInput';
+export type { MessageInputProps } from './MessageInput';
+export { ConversationList, ConversationMenu, ConversationRow } from './ConversationList';
+export type {
+  ConversationListComponents,
+  ConversationListProps,
+  ConversationMenuProps,
+  ConversationRowButtonProps,
+  ConversationRowProps,
+} from './ConversationList';
+export { OnlineStatus } from './OnlineStatus';
+export type { OnlineStatusProps } from './OnlineStatus';
 export { UnreadBadge } from './UnreadBadge';
 export type { UnreadBadgeProps } from './UnreadBadge';
+export { TypingIndicator, typingText, useTypingNames } from './TypingIndicator';
+export type { TypingIndicatorProps } from './TypingIndicator';
+export { MessageSearch, SearchHitItem, Snippet, parseSnippet } from './MessageSearch';
+export type { MessageSearchProps, SearchHitItemProps, SnippetPart } from './MessageSearch';
+export { NotificationSettings } from './NotificationSettings';
+export type { NotificationSettingsProps } from './NotificationSettings';

@@ -67,6 +67,7 @@ describe('planBlock markers', () => {
     });
     expect(plan('ts', 'run before x')).toMatchObject({ kind: 'unchecked' });
     expect(plan('json')).toEqual({ kind: 'json' });
+    expect(plan('css')).toEqual({ kind: 'css' });
     expect(plan('js')).toEqual({ kind: 'run', ext: '.mjs' });
     expect(plan('ts', 'skip')).toMatchObject({ kind: 'unchecked' });
     expect(plan('prisma')).toMatchObject({ kind: 'unchecked' });

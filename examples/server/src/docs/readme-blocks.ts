@@ -11,6 +11,8 @@
 //   <!-- readme-test: vitest -->                            a vitest test file: run by vitest
 //   <!-- readme-test: json-matches POST /uploads/sign -->   JSON whose keys are those of a real answer
 //   <!-- readme-test: paths -->                             each line starts with a path that exists
+// A `css` block parses, and every `--causette-*` property it sets is one the kit's stylesheet
+// defines (a theming example cannot name a variable that does nothing).
 //
 // Defaults: ts, typescript, tsx, js, mjs run; json parses; sh is checked (pnpm scripts exist) and
 // its safe commands run. A block with no language and no marker, or an unknown language, is an
@@ -37,6 +39,7 @@ export type BlockCheck =
   | { kind: 'json-matches'; method: string; route: string }
   | { kind: 'paths' }
   | { kind: 'sh' }
+  | { kind: 'css' }
   | { kind: 'unchecked'; why: string };
 
 const MARKER = /^<!--\s*readme-test:\s*(.*?)\s*-->$/;
@@ -117,6 +120,7 @@ export function planBlock(block: CodeBlock): BlockCheck {
   }
   if (tsLike) return { kind: 'run', ext };
   if (block.lang === 'json') return { kind: 'json' };
+  if (block.lang === 'css') return { kind: 'css' };
   if (block.lang === 'sh' || block.lang === 'bash' || block.lang === 'shell') return { kind: 'sh' };
   return {
     kind: 'unchecked',

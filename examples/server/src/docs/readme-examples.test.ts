@@ -306,6 +306,18 @@ async function checkShell(block: CodeBlock): Promise<void> {
   }
 }
 
+/** The block's `--causette-*` properties are all defined by the kit's tokens. */
+function checkCss(block: CodeBlock): void {
+  const tokens = readFileSync(path.join(root, 'packages/react/src/styles/tokens.css'), 'utf8');
+  const defined = new Set(tokens.match(/--causette-[\w-]+(?=\s*:)/g));
+  const used = block.code.match(/--causette-[\w-]+(?=\s*:)/g) ?? [];
+  expect(used.length, `${where(block)} sets no --causette-* variable`).toBeGreaterThan(0);
+  for (const name of used)
+    expect(defined, `${where(block)}: ${name} is not a kit variable`).toContain(name);
+  const open = block.code.split('{').length;
+  expect(open, `${where(block)}: unbalanced braces`).toBe(block.code.split('}').length);
+}
+
 for (const file of files) {
   // Concurrently: most of the time goes to child processes starting up.
   describe.concurrent(file, () => {
@@ -412,6 +424,8 @@ for (const file of files) {
             return;
           case 'sh':
             return checkShell(block);
+          case 'css':
+            return checkCss(block);
         }
       });
     }

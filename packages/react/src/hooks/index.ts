@@ -5,6 +5,8 @@ export { useConversation, useConversations } from './use-conversations';
 export type { ConversationsView } from './use-conversations';
 export { useChat } from './use-chat';
 export type { ChatView } from './use-chat';
+export { useMessages } from './use-messages';
+export type { MessagesView } from './use-messages';
 export { useTyping } from './use-typing';
 export { usePresence } from './use-presence';
 export { useUnreadCount } from './use-unread-count';

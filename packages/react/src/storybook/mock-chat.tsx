@@ -3,7 +3,7 @@
 // in its seed state, with fresh clients.
 import { type ChatClient, createChatClient, socketIoTransport } from '@causette/core';
 import { type MockChatServer, createMockChatServer } from '@causette/testing';
-import type { Decorator, Loader } from '@storybook/react-vite';
+import type { Decorator } from '@storybook/react-vite';
 import type { ReactNode } from 'react';
 import type { ChatLocale } from '../i18n';
 import { ChatProvider, type ChatTheme } from '../provider';
@@ -67,7 +67,12 @@ function parametersOf(parameters: Record<string, unknown>): MockChatParameters {
 }
 
 /** Storybook loader: a reset mock server and connected clients for the story. */
-export const mockChatLoader: Loader = async ({ parameters }) => {
+// Typed by what it reads, not as `Loader` (args: StrictArgs), so that it fits any story's args.
+export const mockChatLoader = async ({
+  parameters,
+}: {
+  parameters: Record<string, unknown>;
+}): Promise<{ chat: LoadedChat }> => {
   const options = parametersOf(parameters);
   for (const client of liveClients.splice(0)) client.destroy();
   const server = await storyServer();

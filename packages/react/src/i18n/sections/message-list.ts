@@ -25,6 +25,10 @@ export interface MessageListStrings {
   openImage: string;
   /** The live announcement of new messages from others. */
   announceNew: (count: number, name: string) => string;
+  /** Label of a pending image's upload progress bar. */
+  imageUploading: string;
+  /** Read before a message (visually hidden) so a screen reader says who wrote it. */
+  senderSays: (name: string) => string;
 }
 
 export const messageListFr: MessageListStrings = {
@@ -47,6 +51,8 @@ export const messageListFr: MessageListStrings = {
   openImage: "Agrandir l'image",
   announceNew: (count, name) =>
     count === 1 ? `Nouveau message de ${name}` : `${count} nouveaux messages de ${name}`,
+  imageUploading: "Envoi de l'image",
+  senderSays: (name) => `${name} :`,
 };
 
 export const messageListEn: MessageListStrings = {
@@ -69,4 +75,6 @@ export const messageListEn: MessageListStrings = {
   openImage: 'Enlarge image',
   announceNew: (count, name) =>
     count === 1 ? `New message from ${name}` : `${count} new messages from ${name}`,
+  imageUploading: 'Uploading image',
+  senderSays: (name) => `${name}:`,
 };
