@@ -12,6 +12,7 @@ import { useChatClient } from '../hooks/use-chat-client';
 import { useChatState } from '../hooks/use-chat-state';
 import { useConversations } from '../hooks/use-conversations';
 import { useKitRoot, useStrings } from '../provider/use-kit';
+import { usePreloadConversationMenu } from './ConversationMenu';
 import { ConversationRow, type ConversationRowProps } from './ConversationRow';
 import { filterConversations } from './preview';
 
@@ -61,6 +62,7 @@ export function ConversationList({
   const client = useChatClient();
   const strings = useStrings();
   const root = useKitRoot('causette-conversation-list', className);
+  usePreloadConversationMenu();
   const { conversations, status, hasMore, loadMore, reload } = useConversations();
   const userId = useChatState(selectUser)?.userId;
   const Row = components?.Row ?? ConversationRow;

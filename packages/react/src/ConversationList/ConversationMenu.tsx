@@ -1,7 +1,6 @@
-import * as Popover from '@radix-ui/react-popover';
-import { type KeyboardEvent, useState } from 'react';
-import { useChatClient } from '../hooks/use-chat-client';
-import { useKitRoot, useStrings } from '../provider/use-kit';
+import { Suspense, lazy, useEffect } from 'react';
+import { useStrings } from '../provider/use-kit';
+import { MenuIcon } from './MenuIcon';
 
 /** Props of {@link ConversationMenu}. */
 export interface ConversationMenuProps {
@@ -14,97 +13,40 @@ export interface ConversationMenuProps {
   tabbable?: boolean;
 }
 
+const loadPopover = () => import('./ConversationMenuPopover');
+const ConversationMenuPopover = lazy(loadPopover);
+
 /**
- * A row's actions: a button that opens a popover menu to mark the conversation read or unread.
- * The menu is portalled to `body`, so it carries the kit's root classes and theme itself. Arrow
- * keys move between its items, Escape closes it and gives the focus back to the button.
+ * A row's actions: a button that opens a popover menu (Radix Popover) to mark the conversation
+ * read or unread. The menu is portalled to `body` with the kit's root classes and theme; arrow
+ * keys move between its items, Escape closes it and gives the focus back to the button. Its code
+ * is fetched right after the list mounts; until then the button shows, inert.
  */
-export function ConversationMenu({
-  conversationId,
-  title,
-  unread,
-  tabbable = true,
-}: ConversationMenuProps) {
-  const client = useChatClient();
+export function ConversationMenu(props: ConversationMenuProps) {
   const strings = useStrings();
-  const root = useKitRoot('causette-conversation-menu');
-  const [open, setOpen] = useState(false);
-  const label = strings.conversationActions(title);
-
-  const run = (action: 'read' | 'unread') => {
-    setOpen(false);
-    const done =
-      action === 'read' ? client.markRead(conversationId) : client.markUnread(conversationId);
-    // The client undoes its optimistic count on failure; there is nothing more to show here.
-    done.catch(() => undefined);
-  };
-
   return (
-    <Popover.Root open={open} onOpenChange={setOpen}>
-      <Popover.Trigger
-        className="causette-conversation-list__actions"
-        aria-label={label}
-        aria-haspopup="menu"
-        tabIndex={tabbable ? 0 : -1}
-      >
-        <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-          <circle cx="3" cy="8" r="1.5" fill="currentColor" />
-          <circle cx="8" cy="8" r="1.5" fill="currentColor" />
-          <circle cx="13" cy="8" r="1.5" fill="currentColor" />
-        </svg>
-      </Popover.Trigger>
-      <Popover.Portal>
-        <Popover.Content
-          {...root}
-          role="menu"
-          aria-label={label}
-          align="end"
-          sideOffset={4}
-          collisionPadding={8}
-          onKeyDown={moveInMenu}
+    <Suspense
+      fallback={
+        <button
+          type="button"
+          className="causette-conversation-list__actions"
+          aria-label={strings.conversationActions(props.title)}
+          aria-haspopup="menu"
+          aria-disabled="true"
+          tabIndex={props.tabbable === false ? -1 : 0}
         >
-          <button
-            type="button"
-            role="menuitem"
-            className="causette-conversation-menu__item"
-            disabled={!unread}
-            onClick={() => run('read')}
-          >
-            {strings.markRead}
-          </button>
-          <button
-            type="button"
-            role="menuitem"
-            className="causette-conversation-menu__item"
-            disabled={unread}
-            onClick={() => run('unread')}
-          >
-            {strings.markUnread}
-          </button>
-        </Popover.Content>
-      </Popover.Portal>
-    </Popover.Root>
+          <MenuIcon />
+        </button>
+      }
+    >
+      <ConversationMenuPopover {...props} />
+    </Suspense>
   );
 }
 
-/** ArrowUp/ArrowDown/Home/End between the enabled items, as a menu's keyboard works. */
-function moveInMenu(event: KeyboardEvent<HTMLElement>) {
-  const items = Array.from(
-    event.currentTarget.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:not(:disabled)'),
-  );
-  if (items.length === 0) return;
-  const index = items.indexOf(event.target as HTMLButtonElement);
-  const next =
-    event.key === 'ArrowDown'
-      ? items[(index + 1) % items.length]
-      : event.key === 'ArrowUp'
-        ? items[(index - 1 + items.length) % items.length]
-        : event.key === 'Home'
-          ? items[0]
-          : event.key === 'End'
-            ? items.at(-1)
-            : undefined;
-  if (!next) return;
-  event.preventDefault();
-  next.focus();
+/** Starts fetching the menu's code (the list calls it once mounted, so a click finds it ready). */
+export function usePreloadConversationMenu(): void {
+  useEffect(() => {
+    loadPopover().catch(() => undefined);
+  }, []);
 }
