@@ -19,7 +19,15 @@ const meta = {
     const { others } = (loaded as { chat: LoadedChat }).chat;
     const bruno = others['u-bruno'];
     return (
-      <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 16, height: 560 }}>
+      <div
+        style={{
+          display: 'grid',
+          gridTemplateColumns: '1fr 1fr',
+          gridTemplateRows: 'minmax(0, 1fr)',
+          gap: 16,
+          height: 560,
+        }}
+      >
         <div style={{ display: 'flex', minWidth: 0 }} data-testid="alice">
           <ChatWindow {...args} />
         </div>

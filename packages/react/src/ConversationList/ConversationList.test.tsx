@@ -63,9 +63,9 @@ describe('ConversationList', () => {
     const time = row(LYON).querySelector('time');
     expect(time).toHaveAttribute('dateTime', lyon.lastMessageAt);
     expect(time).toHaveTextContent(previewTime(at, Date.now(), 'fr', defaultStrings.fr));
-    expect(lyonRow.getByRole('status', { name: '3 messages non lus' })).toHaveTextContent('3');
+    expect(lyonRow.getByText('3 messages non lus')).toHaveTextContent('3');
     expect(row(LYON)).toHaveClass('causette-conversation-list__item--unread');
-    expect(within(row(CROIX)).getByRole('status', { name: '1 message non lu' })).toBeVisible();
+    expect(within(row(CROIX)).getByText('1 message non lu')).toBeVisible();
     expect(within(row(CROIX)).getByText('Chloé Dubois')).toBeVisible();
     // The rows' relative times and presence dots share the page's one clock.
     expect(activeClockCount()).toBe(1);
@@ -165,7 +165,7 @@ describe('ConversationList', () => {
     const read = within(menu).getByRole('menuitem', { name: 'Marquer comme lu' });
     await waitFor(() => expect(read).toHaveFocus());
     await userEvent.click(read);
-    await waitFor(() => expect(within(row(CROIX)).queryByRole('status')).toBeNull(), WAIT);
+    await waitFor(() => expect(within(row(CROIX)).queryByText(/non lu/)).toBeNull(), WAIT);
     expect(screen.queryByRole('menu')).toBeNull();
     await expect.poll(() => server.state.unread('u-alice', 'c-croix-rousse'), WAIT).toBe(0);
     expect(row(CROIX)).not.toHaveClass('causette-conversation-list__item--unread');
@@ -178,9 +178,7 @@ describe('ConversationList', () => {
     const again = await screen.findByRole('menu');
     expect(within(again).getByRole('menuitem', { name: 'Marquer comme lu' })).toBeDisabled();
     await userEvent.click(within(again).getByRole('menuitem', { name: 'Marquer comme non lu' }));
-    expect(
-      await within(row(CROIX)).findByRole('status', { name: '1 message non lu' }, WAIT),
-    ).toBeVisible();
+    expect(await within(row(CROIX)).findByText('1 message non lu', {}, WAIT)).toBeVisible();
     await expect.poll(() => server.state.unread('u-alice', 'c-croix-rousse'), WAIT).toBe(1);
     expect(server.state.conversation('c-croix-rousse', 'u-alice').markedUnread).toBe(true);
   });
@@ -237,12 +235,10 @@ describe('ConversationList', () => {
 
     expect(rowButton(CROIX)).toHaveFocus();
     await userEvent.keyboard('r');
-    await waitFor(() => expect(within(row(CROIX)).queryByRole('status')).toBeNull(), WAIT);
+    await waitFor(() => expect(within(row(CROIX)).queryByText(/non lu/)).toBeNull(), WAIT);
     await expect.poll(() => server.state.unread('u-alice', 'c-croix-rousse'), WAIT).toBe(0);
     await userEvent.keyboard('u');
-    expect(
-      await within(row(CROIX)).findByRole('status', { name: '1 message non lu' }, WAIT),
-    ).toBeVisible();
+    expect(await within(row(CROIX)).findByText('1 message non lu', {}, WAIT)).toBeVisible();
     await expect.poll(() => server.state.unread('u-alice', 'c-croix-rousse'), WAIT).toBe(1);
     // Typed in the filter box, the same letters are just text.
     const box = screen.getByRole('searchbox');

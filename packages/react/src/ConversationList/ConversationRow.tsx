@@ -117,6 +117,7 @@ export function ConversationRow({ conversation, selected, buttonProps }: Convers
         <UnreadBadge
           id={badgeId}
           count={unread}
+          live={false}
           label={strings.unreadCount}
           className="causette-conversation-list__badge"
         />

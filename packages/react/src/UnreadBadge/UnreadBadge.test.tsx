@@ -41,6 +41,14 @@ describe('UnreadBadge', () => {
     expect(badge).toHaveTextContent('99+');
   });
 
+  it('in a list, is not a live region but still says its count', () => {
+    const { container } = render(<UnreadBadge count={4} live={false} id="b" />);
+    expect(screen.queryByRole('status')).toBeNull();
+    const badge = container.querySelector('#b') as HTMLElement;
+    expect(badge).toHaveTextContent('4 messages non lus');
+    expect(badge.querySelector('[aria-hidden="true"]')).toHaveTextContent('4');
+  });
+
   it('ignores nonsense counts instead of rendering them', () => {
     const { container } = render(<UnreadBadge count={Number.NaN} />);
     expect(container).toBeEmptyDOMElement();

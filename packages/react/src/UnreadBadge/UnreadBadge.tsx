@@ -15,6 +15,12 @@ export interface UnreadBadgeProps extends Omit<HTMLAttributes<HTMLSpanElement>, 
   max?: number;
   /** Accessible label; receives the exact count. Defaults to the locale's `unreadMessages`. */
   label?: (count: number) => string;
+  /**
+   * Whether changes are announced (`role="status"`, default true: one badge in a site header).
+   * A list of rows passes false, so that forty badges do not speak at once; the label is then
+   * read with the element that refers to it (`aria-describedby`).
+   */
+  live?: boolean;
 }
 
 /** A count of unread messages, e.g. in a site header or beside a conversation. */
@@ -34,6 +40,7 @@ function BadgeView({
   count,
   max = 99,
   label,
+  live = true,
   className,
   ...rest
 }: Omit<UnreadBadgeProps, 'conversationId'> & { count: number }) {
@@ -41,9 +48,16 @@ function BadgeView({
   const root = useKitRoot('causette-unread-badge', className);
   const safe = Number.isFinite(count) ? Math.max(0, Math.floor(count)) : 0;
   if (safe === 0) return null;
-  return (
-    <span role="status" aria-label={(label ?? strings.unreadMessages)(safe)} {...root} {...rest}>
-      {safe > max ? `${max}+` : safe}
+  const text = (label ?? strings.unreadMessages)(safe);
+  const shown = safe > max ? `${max}+` : safe;
+  return live ? (
+    <span role="status" aria-label={text} {...root} {...rest}>
+      {shown}
+    </span>
+  ) : (
+    <span {...root} {...rest}>
+      <span aria-hidden="true">{shown}</span>
+      <span className="causette-visually-hidden">{text}</span>
     </span>
   );
 }
