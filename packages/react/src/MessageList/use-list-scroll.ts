@@ -79,6 +79,9 @@ export function useListScroll(input: ListScrollInput): ListScroll {
   const { rows, me, loaded, ready, hasOlder, loadingOlder, loadOlder } = input;
   const scrollRef = useRef<HTMLDivElement>(null);
   const getItemKey = useCallback((index: number) => rows[index]?.key ?? index, [rows]);
+  // TanStack Virtual returns new functions on each render by design: the compiler leaves this
+  // hook unmemoized, which is what it needs.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
