@@ -16,6 +16,14 @@ const browser = () => ({
   instances: [{ browser: 'chromium' as const }],
 });
 
+/** `react` and `react-dom` (and their subpaths) resolved to the React 18 install. */
+const react18 = [
+  { find: /^react$/, replacement: 'react18' },
+  { find: /^react\/(.*)$/, replacement: 'react18/$1' },
+  { find: /^react-dom$/, replacement: 'react-dom18' },
+  { find: /^react-dom\/(.*)$/, replacement: 'react-dom18/$1' },
+];
+
 export default mergeConfig(
   testDefaults(dirname),
   defineConfig({
@@ -28,7 +36,28 @@ export default mergeConfig(
           extends: true,
           test: {
             name: 'unit',
+            provide: { reactMajor: '19' },
             include: ['src/**/*.test.{ts,tsx}'],
+            setupFiles: ['src/test-setup.ts'],
+            browser: browser(),
+          },
+        },
+        {
+          // The same components on React 18 (the kit supports 18.2+ and 19): the hooks, the
+          // window that composes every part, the list and the conversation list.
+          extends: true,
+          resolve: { alias: react18 },
+          test: {
+            name: 'react18',
+            provide: { reactMajor: '18' },
+            include: [
+              'src/hooks/hooks.test.tsx',
+              'src/ChatWindow/ChatWindow.test.tsx',
+              'src/ConversationList/ConversationList.test.tsx',
+              'src/MessageList/MessageList.test.tsx',
+              'src/MessageInput/MessageInput.test.tsx',
+              'src/react-version.test.tsx',
+            ],
             setupFiles: ['src/test-setup.ts'],
             browser: browser(),
           },
