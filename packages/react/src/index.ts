@@ -29,9 +29,11 @@ export type {
   ChatView,
   ConversationsView,
   MessagesView,
+  NotificationOpenHandler,
   NotificationsView,
   SearchStatus,
   SearchView,
+  UseNotificationsOptions,
 } from './hooks';
 
 // Components, each built only on the hooks above

@@ -13,4 +13,8 @@ export { useUnreadCount } from './use-unread-count';
 export { useSearch } from './use-search';
 export type { SearchStatus, SearchView } from './use-search';
 export { useNotifications } from './use-notifications';
-export type { NotificationsView } from './use-notifications';
+export type {
+  NotificationOpenHandler,
+  NotificationsView,
+  UseNotificationsOptions,
+} from './use-notifications';

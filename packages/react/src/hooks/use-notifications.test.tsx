@@ -202,6 +202,23 @@ describe('useNotifications', () => {
     expect(api.shown).toHaveLength(1);
   });
 
+  it('opens the conversation of a clicked notification through onOpen', async () => {
+    const api = fakeNotificationApi('granted');
+    vi.stubGlobal('Notification', api);
+    const client = await connected();
+    const onOpen = vi.fn();
+    const { result } = renderHook(() => useNotifications({ onOpen }), {
+      wrapper: withProvider(client),
+    });
+    await act(() => result.current.enableBrowser());
+    setHidden(true);
+    const sent = server.sendAs('u-bruno', CONV, 'Cliquez-moi');
+    await expect.poll(() => api.shown.length, WAIT).toBe(1);
+    expect(onOpen).not.toHaveBeenCalled();
+    api.shown[0]?.onclick?.();
+    expect(onOpen).toHaveBeenCalledWith(CONV, sent.id);
+  });
+
   it('stays off when the permission is refused, and says so', async () => {
     const api = fakeNotificationApi('default', 'denied');
     vi.stubGlobal('Notification', api);

@@ -179,7 +179,22 @@ function subscribe(listener: () => void): () => void {
 interface Alerter {
   users: number;
   strings: ChatStrings;
+  /** What a click on a browser notification does (the latest hook's that passed one). */
+  onOpen: NotificationOpenHandler | undefined;
   stop: () => void;
+}
+
+/** Called when the user clicks a browser notification: show that conversation and message. */
+export type NotificationOpenHandler = (conversationId: string, messageId: string) => void;
+
+/** Options of {@link useNotifications}. */
+export interface UseNotificationsOptions {
+  /**
+   * Called when the user clicks a browser notification (the window is focused first), with the
+   * conversation and the message: navigate there (`/messages/:id`). Of several hooks, the last
+   * mounted one that passes it is called.
+   */
+  onOpen?: NotificationOpenHandler;
 }
 
 const alerters = new WeakMap<ChatClient, Alerter>();
@@ -187,9 +202,9 @@ const alerters = new WeakMap<ChatClient, Alerter>();
 function acquireAlerter(client: ChatClient, strings: ChatStrings): () => void {
   let alerter = alerters.get(client);
   if (!alerter) {
-    const created: Alerter = { users: 0, strings, stop: () => undefined };
+    const created: Alerter = { users: 0, strings, onOpen: undefined, stop: () => undefined };
     created.stop = client.on('notification', (notification) =>
-      raiseAlerts(client, created.strings, notification),
+      raiseAlerts(client, created, notification),
     );
     alerters.set(client, created);
     alerter = created;
@@ -207,11 +222,7 @@ function acquireAlerter(client: ChatClient, strings: ChatStrings): () => void {
   };
 }
 
-function raiseAlerts(
-  client: ChatClient,
-  strings: ChatStrings,
-  notification: ChatNotification,
-): void {
+function raiseAlerts(client: ChatClient, alerter: Alerter, notification: ChatNotification): void {
   const { message, hidden } = notification;
   const state = client.getSnapshot();
   const userId = state.user?.userId;
@@ -219,12 +230,12 @@ function raiseAlerts(
   if (message.type === 'SYSTEM' || message.senderId === userId) return;
   const preferences = readPreferences(userId);
   if (preferences.sound) playNotificationSound().catch(() => undefined);
-  if (preferences.browser && hidden) showNotification(state, strings, notification);
+  if (preferences.browser && hidden) showNotification(state, alerter, notification);
 }
 
 function showNotification(
   state: ChatState,
-  strings: ChatStrings,
+  { strings, onOpen }: Alerter,
   { message, conversation: known }: ChatNotification,
 ): void {
   const conversation = known ?? selectConversation(message.conversationId)(state);
@@ -237,6 +248,7 @@ function showNotification(
       // One notification per conversation: a second message, or the same one shown by another
       // tab, replaces it instead of piling up.
       tag: message.conversationId,
+      onClick: () => onOpen?.(message.conversationId, message.id),
       ...(sender?.avatarUrl && /^https?:\/\//i.test(sender.avatarUrl)
         ? { icon: sender.avatarUrl }
         : {}),
@@ -262,13 +274,23 @@ const selectUserId = (state: ChatState): string | undefined => state.user?.userI
  * `localStorage`, and the alerts they turn on: a sound for each new message from someone else
  * outside the conversation in view, and a browser notification when the tab is hidden. Any
  * number of components may call it: one listener per client, so each message alerts once. The
- * browser's permission is asked only by `enableBrowser()`, to call from a click.
+ * browser's permission is asked only by `enableBrowser()`, to call from a click; `onOpen` says
+ * where a click on a notification leads.
  */
-export function useNotifications(): NotificationsView {
+export function useNotifications(options: UseNotificationsOptions = {}): NotificationsView {
   const client = useChatClient();
   const strings = useStrings();
   const userId = useChatState(selectUserId);
+  const { onOpen } = options;
   useEffect(() => acquireAlerter(client, strings), [client, strings]);
+  useEffect(() => {
+    const alerter = alerters.get(client);
+    if (!alerter || !onOpen) return;
+    alerter.onOpen = onOpen;
+    return () => {
+      if (alerter.onOpen === onOpen) alerter.onOpen = undefined;
+    };
+  }, [client, onOpen]);
 
   const preferences = useSyncExternalStore(
     subscribe,
