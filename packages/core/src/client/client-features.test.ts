@@ -103,13 +103,21 @@ describe('ChatClient features against the mock server', () => {
     await reading;
     expect(server.state.unread('u-alice', 'c-lyon-t2')).toBe(0);
     await until(client, (s) => selectUnreadTotal(s) === total - 3);
+    const marked = () => client.getSnapshot().conversations.byId['c-lyon-t2']?.markedUnread;
+    expect(marked()).toBe(false);
     await client.markUnread('c-lyon-t2');
     expect(selectUnreadCount('c-lyon-t2')(client.getSnapshot())).toBe(
       server.state.unread('u-alice', 'c-lyon-t2'),
     );
+    // The user's own flag, as the server keeps it: a view can tell a "mark as unread" apart.
+    expect(marked()).toBe(true);
+    expect(server.state.conversation('c-lyon-t2', 'u-alice').markedUnread).toBe(true);
     server.failNext('message:read', { code: 'FORBIDDEN' });
     await expect(client.markRead('c-lyon-t2')).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(selectUnreadCount('c-lyon-t2')(client.getSnapshot())).toBe(1);
+    expect(marked()).toBe(true);
+    await client.markRead('c-lyon-t2');
+    expect(marked()).toBe(false);
     await client.markRead('c-unknown');
   });
 

@@ -2,7 +2,12 @@ import type { ReadStateResult } from '@causette/protocol';
 import { isVisible, onVisible } from '../environment';
 import { ChatError } from '../errors';
 import { patchObject } from '../store/create-store';
-import { applyConversationUnread, applyReceipt, applyUnreadCount } from '../store/reducers';
+import {
+  applyConversationUnread,
+  applyMarkedUnread,
+  applyReceipt,
+  applyUnreadCount,
+} from '../store/reducers';
 import { type ClientContext, report, requireId } from './context';
 
 /**
@@ -53,7 +58,7 @@ export class ClientReadState {
     const target = window?.sent.find((m) => m.id === targetId);
     const lastSeq = Math.max(conversation?.lastSeq ?? 0, last?.seq ?? 0);
     const optimistic = target ? Math.max(0, lastSeq - target.seq) : 0;
-    await this.#change(conversationId, optimistic, () =>
+    await this.#change(conversationId, optimistic, false, () =>
       this.ctx.request('message:read', { messageId: targetId }),
     );
   }
@@ -66,7 +71,7 @@ export class ClientReadState {
       : undefined;
     const lastSeq = state.conversations.byId[conversationId]?.lastSeq ?? 0;
     const optimistic = target ? Math.max(1, lastSeq - target.seq + 1) : 1;
-    await this.#change(conversationId, optimistic, () =>
+    await this.#change(conversationId, optimistic, true, () =>
       this.ctx.request(
         'message:unread',
         messageId === undefined ? { conversationId } : { conversationId, messageId },
@@ -81,6 +86,7 @@ export class ClientReadState {
   async #change(
     conversationId: string,
     optimistic: number,
+    markedUnread: boolean,
     send: () => Promise<ReadStateResult>,
   ): Promise<void> {
     const { store } = this.ctx;
@@ -88,7 +94,13 @@ export class ClientReadState {
     store.setState((s) => applyConversationUnread(s, conversationId, optimistic));
     try {
       const result = await send();
-      store.setState((s) => applyConversationUnread(s, result.conversationId, result.unreadCount));
+      store.setState((s) =>
+        applyMarkedUnread(
+          applyConversationUnread(s, result.conversationId, result.unreadCount),
+          result.conversationId,
+          markedUnread,
+        ),
+      );
     } catch (error) {
       // Undo only our own guess; a newer server number may have arrived meanwhile.
       if (before !== undefined) {

@@ -118,6 +118,21 @@ export function applyConversationUnread(
   return patchObject(state, { unread: setUnread(state.unread, conversationId, count) });
 }
 
+/** Sets a conversation's `markedUnread` flag (the user's own "mark as unread", or reading it). */
+export function applyMarkedUnread(
+  state: ChatState,
+  conversationId: string,
+  markedUnread: boolean,
+): ChatState {
+  const conversation = state.conversations.byId[conversationId];
+  if (!conversation || conversation.markedUnread === markedUnread) return state;
+  const byId = setEntry(state.conversations.byId, conversationId, {
+    ...conversation,
+    markedUnread,
+  });
+  return patchObject(state, { conversations: patchObject(state.conversations, { byId }) });
+}
+
 /** Applies `receipt:read`: a member's read pointer only moves forward. */
 export function applyReceipt(state: ChatState, event: ReceiptReadEvent): ChatState {
   const conversation = state.conversations.byId[event.conversationId];

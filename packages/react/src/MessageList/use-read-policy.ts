@@ -38,9 +38,9 @@ export interface ReadPolicyInput {
  * The read policy: the conversation is marked read only while its bottom is visible and the tab
  * is visible, and only when something is unread. After "mark as unread" it stays unread until a
  * new message from someone else is seen at the bottom, or the list is mounted again (the
- * conversation reopened). A "mark as unread" shows as the `markedUnread` flag turning on, or as
- * the count rising from 0 with no new message from someone else since everything was read (the
- * client does not flag it locally).
+ * conversation reopened). A "mark as unread" shows as the `markedUnread` flag turning on (the
+ * client sets it on its own `markUnread`), or as the count rising from 0 with no new message from
+ * someone else since everything was read (one done in another tab reaches this one as a count).
  */
 export function useReadPolicy(input: ReadPolicyInput): void {
   const visible = useTabVisible();
