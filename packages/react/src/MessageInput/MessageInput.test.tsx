@@ -5,7 +5,12 @@ import { Profiler } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { destroyClients, makeClient, server } from '../hooks/test-chat.test-fixtures';
+import {
+  connectedClient,
+  destroyClients,
+  makeClient,
+  server,
+} from '../hooks/test-chat.test-fixtures';
 import { ChatProvider } from '../provider';
 // The kit's stylesheet, as apps load it: the textarea's max height lives there.
 import '../styles.css';
@@ -22,13 +27,6 @@ afterAll(() => server.close());
 
 const CONVERSATION = 'c-reze-maison';
 const POLL = { timeout: 15_000 };
-
-async function connected(userId = 'u-alice'): Promise<ChatClient> {
-  const client = makeClient(userId);
-  client.connect();
-  await client.waitForConnection();
-  return client;
-}
 
 function renderInput(client: ChatClient, props: Partial<MessageInputProps> = {}) {
   const onSent = vi.fn();
@@ -56,7 +54,7 @@ const paste = (target: Element, file: File) =>
 
 describe('MessageInput: text', () => {
   it('sends on Enter, clears the text, keeps the focus and reports the pending message', async () => {
-    const { input, onSent } = renderInput(await connected());
+    const { input, onSent } = renderInput(await connectedClient());
     await userEvent.type(input, 'Bonjour Bruno{Enter}');
     await expect.poll(() => last()?.content, POLL).toBe('Bonjour Bruno');
     expect(last()).toMatchObject({ senderId: 'u-alice', type: 'TEXT' });
@@ -72,7 +70,7 @@ describe('MessageInput: text', () => {
   });
 
   it('breaks the line on Shift+Enter, and the button sends it', async () => {
-    const { input, sendButton } = renderInput(await connected());
+    const { input, sendButton } = renderInput(await connectedClient());
     await userEvent.type(input, 'Ligne 1{Shift>}{Enter}{/Shift}Ligne 2');
     expect(input).toHaveValue('Ligne 1\nLigne 2');
     expect(sends()).toEqual([]);
@@ -82,7 +80,7 @@ describe('MessageInput: text', () => {
   });
 
   it('does not send on the Enter that ends an IME composition', async () => {
-    const { input } = renderInput(await connected());
+    const { input } = renderInput(await connectedClient());
     await userEvent.type(input, 'にほん');
     fireEvent.compositionStart(input);
     fireEvent.keyDown(input, { key: 'Enter', isComposing: true });
@@ -96,7 +94,7 @@ describe('MessageInput: text', () => {
   });
 
   it('sends nothing empty or made of spaces', async () => {
-    const { input, sendButton } = renderInput(await connected());
+    const { input, sendButton } = renderInput(await connectedClient());
     expect(sendButton).toBeDisabled();
     await userEvent.type(input, '   {Enter}');
     expect(sendButton).toBeDisabled();
@@ -105,7 +103,7 @@ describe('MessageInput: text', () => {
   });
 
   it('signals typing on input, and its end on send and on blur', async () => {
-    const { input } = renderInput(await connected());
+    const { input } = renderInput(await connectedClient());
     const typingEvents = () =>
       server
         .receivedBy('u-alice')
@@ -124,7 +122,7 @@ describe('MessageInput: text', () => {
   });
 
   it('grows with its content, then stops at its max height and scrolls', async () => {
-    const { input } = renderInput(await connected());
+    const { input } = renderInput(await connectedClient());
     await userEvent.fill(input, 'une ligne');
     const one = input.offsetHeight;
     await userEvent.fill(input, 'un\ndeux\ntrois');
@@ -141,7 +139,7 @@ describe('MessageInput: text', () => {
 
 describe('MessageInput: the character limit', () => {
   it('shows what is left from 90 % of the limit, politely, and blocks over it', async () => {
-    const { input, sendButton } = renderInput(await connected(), { maxLength: 20 });
+    const { input, sendButton } = renderInput(await connectedClient(), { maxLength: 20 });
     await userEvent.fill(input, 'a'.repeat(17));
     expect(input).not.toHaveAccessibleDescription(/caractère/);
     await userEvent.fill(input, 'a'.repeat(18));
@@ -161,7 +159,7 @@ describe('MessageInput: the character limit', () => {
   });
 
   it('defaults to the protocol’s limit for a text message', async () => {
-    const { input } = renderInput(await connected());
+    const { input } = renderInput(await connectedClient());
     await userEvent.fill(input, 'é'.repeat(3600));
     expect(input).toHaveAccessibleDescription('400 caractères restants');
   });
@@ -170,7 +168,7 @@ describe('MessageInput: the character limit', () => {
 describe('MessageInput: images', () => {
   it('takes a pasted image: a preview, then an IMAGE message the server stores', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
-    const { input } = renderInput(await connected());
+    const { input } = renderInput(await connectedClient());
     paste(input, imageFile());
     const preview = await screen.findByRole('img', { name: 'Image à envoyer' });
     await waitFor(() => expect(preview.getAttribute('src')).toMatch(/^blob:/));
@@ -190,7 +188,7 @@ describe('MessageInput: images', () => {
   });
 
   it('takes a dropped image, showing where to drop it while dragging', async () => {
-    const { container, input, sendButton } = renderInput(await connected());
+    const { container, input, sendButton } = renderInput(await connectedClient());
     const zone = container.querySelector('.causette-message-input')!;
     // Built by hand: Testing Library's fireEvent copies a DataTransfer into an empty one.
     const transfer = transferOf(imageFile());
@@ -218,7 +216,7 @@ describe('MessageInput: images', () => {
 
   it('takes an image from the file picker behind its button, and can remove it', async () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
-    const { container } = renderInput(await connected());
+    const { container } = renderInput(await connectedClient());
     const picker = container.querySelector('input[type="file"]') as HTMLInputElement;
     expect(picker).toHaveAttribute('accept', 'image/jpeg,image/png,image/webp,image/gif');
     const click = vi.spyOn(picker, 'click').mockImplementation(() => undefined);
@@ -235,7 +233,7 @@ describe('MessageInput: images', () => {
   });
 
   it('refuses a file that is not an image, or only named like one, and sends nothing', async () => {
-    const { input, sendButton } = renderInput(await connected());
+    const { input, sendButton } = renderInput(await connectedClient());
     paste(input, new File(['des notes'], 'notes.txt', { type: 'text/plain' }));
     const alert = await screen.findByText(/n’est pas une image acceptée/);
     expect(alert).toHaveAttribute('role', 'alert');
@@ -251,7 +249,7 @@ describe('MessageInput: images', () => {
   });
 
   it('refuses an image over the size limit with its own message', async () => {
-    const { input } = renderInput(await connected());
+    const { input } = renderInput(await connectedClient());
     const big = new Uint8Array(MAX_IMAGE_BYTES + 1);
     big.set(PNG_3X2);
     paste(input, new File([big], 'enorme.png', { type: 'image/png' }));
@@ -266,7 +264,7 @@ describe('MessageInput: images', () => {
   });
 
   it('shows the upload’s progress, and cancelling it drops the message', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const { input } = renderInput(client);
     const release = server.holdUploads();
     paste(input, imageFile());
@@ -290,7 +288,7 @@ describe('MessageInput: images', () => {
 
 describe('MessageInput: rendering', () => {
   it('does not re-render when the other member types or writes', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     // Loaded by the message list in a ChatWindow; the input alone loads nothing.
     await client.loadOlderMessages(CONVERSATION);
     let commits = 0;
@@ -318,7 +316,7 @@ describe('MessageInput: rendering', () => {
 
 describe('MessageInput: connection', () => {
   it('queues a message sent offline, which arrives after goOnline', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const { input, onSent } = renderInput(client);
     server.goOffline();
     await expect.poll(() => client.getSnapshot().connection.status).not.toBe('connected');

@@ -1,7 +1,7 @@
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { destroyClients, makeClient, server } from '../hooks/test-chat.test-fixtures';
+import { connectedClient, destroyClients, server } from '../hooks/test-chat.test-fixtures';
 import {
   CONV,
   WAIT,
@@ -18,13 +18,6 @@ afterEach(() => {
   server.reset();
 });
 afterAll(() => server.close());
-
-async function connected(userId = 'u-alice') {
-  const client = makeClient(userId);
-  client.connect();
-  await client.waitForConnection();
-  return client;
-}
 
 const rowsIn = (container: HTMLElement) =>
   Array.from(container.querySelectorAll<HTMLElement>('[data-row-key]'));
@@ -48,7 +41,7 @@ const topOf = (viewport: HTMLElement, key: string) =>
 
 /** Opened on c-lyon-t2, settled at the bottom. */
 async function openAtBottom() {
-  const client = await connected();
+  const client = await connectedClient();
   const view = renderList(client);
   const viewport = viewportOf(view.container);
   await screen.findByText(/\(120\)/, {}, WAIT);
@@ -193,7 +186,7 @@ describe('MessageList: unread and focus', () => {
   it('opens at the first unread with a divider, and jumps back to it', async () => {
     // 33 unread for Alice: the 3 of the seed and 30 more.
     for (let i = 1; i <= 30; i++) server.sendAs('u-bruno', CONV, `Relance ${i}`);
-    const client = await connected();
+    const client = await connectedClient();
     const { container } = renderList(client);
     const viewport = viewportOf(container);
     const divider = await waitFor(() => {
@@ -223,7 +216,7 @@ describe('MessageList: unread and focus', () => {
   });
 
   it('scrolls to focusMessageId, loading older pages until it is there, and highlights it', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const target = server.state.messages(CONV)[9]; // seq 10, two pages before the first one
     if (!target) throw new Error('seed');
     const { container } = renderList(client, { focusMessageId: target.id });

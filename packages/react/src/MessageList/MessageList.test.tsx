@@ -2,7 +2,12 @@ import { act, screen, waitFor, within } from '@testing-library/react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { destroyClients, makeClient, server } from '../hooks/test-chat.test-fixtures';
+import {
+  connectedClient,
+  destroyClients,
+  makeClient,
+  server,
+} from '../hooks/test-chat.test-fixtures';
 import { dayLabel } from '../i18n';
 import { defaultStrings } from '../i18n';
 import { ChatProvider } from '../provider';
@@ -24,13 +29,6 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-async function connected(userId = 'u-alice') {
-  const client = makeClient(userId);
-  client.connect();
-  await client.waitForConnection();
-  return client;
-}
-
 const bubbleOf = (text: string) => {
   const node = screen.getByText(text, { exact: false });
   const bubble = node.closest<HTMLElement>('.causette-message-bubble');
@@ -40,7 +38,7 @@ const bubbleOf = (text: string) => {
 
 describe('MessageList: what it shows', () => {
   it('renders c-lyon-t2 from the bottom, with a day separator at the top of the loaded page', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const { container } = renderList(client);
     const log = screen.getByRole('log', { name: 'Messages' });
     expect(log).toHaveAttribute('tabindex', '0');
@@ -53,7 +51,7 @@ describe('MessageList: what it shows', () => {
   });
 
   it('opens each day with a separator (c-croix-rousse, all loaded)', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const { container } = renderList(client, { conversationId: 'c-croix-rousse' });
     await screen.findByText('Je peux envoyer mon dossier ce soir.', {}, WAIT);
     const first = server.state.messages('c-croix-rousse')[0];
@@ -69,7 +67,7 @@ describe('MessageList: what it shows', () => {
   });
 
   it('groups consecutive messages of one sender under one name', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     server.sendAs('u-bruno', CONV, 'Premier de la série');
@@ -86,7 +84,7 @@ describe('MessageList: what it shows', () => {
   });
 
   it('shows text literally, keeps line breaks, and links only http(s)', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     server.sendAs(
@@ -113,7 +111,7 @@ describe('MessageList: what it shows', () => {
     expect(within(log).getByText('Chargement…')).toBeVisible();
     loading.unmount();
     // Bruno and Chloé have no conversation: one is opened, empty.
-    const client = await connected('u-bruno');
+    const client = await connectedClient('u-bruno');
     const opened = await client.openConversation({ participantIds: ['u-chloe'] });
     const { container } = renderList(client, { conversationId: opened.id });
     await within(viewportOf(container)).findByText(/Aucun message pour le moment/, {}, WAIT);
@@ -132,7 +130,7 @@ describe('MessageList: what it shows', () => {
   });
 
   it('takes replacement parts', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client, {
       components: {
         Message: ({ message }) => <p data-testid="mine">{message.content}</p>,
@@ -146,7 +144,7 @@ describe('MessageList: what it shows', () => {
 
 describe('MessageList: delivery states', () => {
   it('shows sending, then sent, then read by the other', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     server.setLatency(150);
@@ -160,14 +158,14 @@ describe('MessageList: delivery states', () => {
       WAIT,
     );
     server.setLatency(0);
-    const bruno = await connected('u-bruno');
+    const bruno = await connectedClient('u-bruno');
     await bruno.loadOlderMessages(CONV);
     await bruno.markRead(CONV);
     await waitFor(() => expect(bubbleOf('Je confirme la visite')).toHaveTextContent('Lu'), WAIT);
   });
 
   it('shows a failed message with its error; Réessayer sends it, Supprimer deletes it', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     server.failNext('message:send', { code: 'INVALID', message: 'Refusé par le serveur' });
@@ -198,7 +196,7 @@ describe('MessageList: delivery states', () => {
 
 describe('MessageList: images', () => {
   it('reserves the image’s size before it loads', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     // A URL that never loads: the box keeps the attachment's proportions anyway.
@@ -212,7 +210,7 @@ describe('MessageList: images', () => {
   });
 
   it('opens the full image in a modal lightbox; Escape closes it and focus returns', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const { container } = renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     pushImageMessage(server, 'u-alice', 'u-bruno');

@@ -1,8 +1,9 @@
+import type { ChatClient } from '@causette/core';
 // The read policy and the live region, on the mock server.
 import { act, screen, waitFor } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { destroyClients, makeClient, server } from '../hooks/test-chat.test-fixtures';
+import { connectedClient, destroyClients, server } from '../hooks/test-chat.test-fixtures';
 import { CONV, WAIT, distanceFromEnd, renderList, viewportOf } from './test-list.test-fixtures';
 
 beforeAll(() => server.listen());
@@ -13,20 +14,13 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-async function connected(userId = 'u-alice') {
-  const client = makeClient(userId);
-  client.connect();
-  await client.waitForConnection();
-  return client;
-}
-
 const readRequests = () => server.receivedBy('u-alice').filter((e) => e.event === 'message:read');
 
 /**
  * Lets every effect run, then a request that reaches the server after anything the list may
  * have sent: a `message:read` it sent is in `server.received` afterwards.
  */
-async function settle(client: Awaited<ReturnType<typeof connected>>) {
+async function settle(client: ChatClient) {
   await act(async () => undefined);
   await client.loadConversation(CONV);
 }
@@ -39,7 +33,7 @@ function setVisibility(state: DocumentVisibilityState) {
 describe('the read policy', () => {
   it('marks read when the bottom is visible and the tab is visible', async () => {
     expect(server.state.unread('u-alice', CONV)).toBe(3);
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await expect.poll(() => server.state.unread('u-alice', CONV), WAIT).toBe(0);
     expect(readRequests()).toHaveLength(1);
@@ -47,7 +41,7 @@ describe('the read policy', () => {
 
   it('does not mark read while the tab is hidden; does once it shows', async () => {
     setVisibility('hidden');
-    const client = await connected();
+    const client = await connectedClient();
     const { container } = renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     await waitFor(
@@ -62,7 +56,7 @@ describe('the read policy', () => {
 
   it('does not mark read while scrolled up to the first unread; does at the bottom', async () => {
     for (let i = 1; i <= 30; i++) server.sendAs('u-bruno', CONV, `Relance ${i}`);
-    const client = await connected();
+    const client = await connectedClient();
     const { container } = renderList(client);
     const viewport = viewportOf(container);
     await screen.findByText('Non lus', {}, WAIT);
@@ -77,7 +71,7 @@ describe('the read policy', () => {
   });
 
   it('after "mark as unread", stays unread until a new message from someone else is seen', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const first = renderList(client);
     await expect.poll(() => server.state.unread('u-alice', CONV), WAIT).toBe(0);
     await act(() => client.markUnread(CONV));
@@ -100,7 +94,7 @@ describe('the read policy', () => {
   });
 
   it('reopening the conversation after "mark as unread" reads it', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     const first = renderList(client);
     await expect.poll(() => server.state.unread('u-alice', CONV), WAIT).toBe(0);
     await act(() => client.markUnread(CONV));
@@ -123,7 +117,7 @@ describe('the live region', () => {
   }
 
   it('announces several messages from others once, batched', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     const region = screen.getByRole('status');
@@ -144,7 +138,7 @@ describe('the live region', () => {
   });
 
   it('never announces your own messages', async () => {
-    const client = await connected();
+    const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
     const region = screen.getByRole('status');

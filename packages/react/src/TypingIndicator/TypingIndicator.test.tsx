@@ -2,10 +2,17 @@ import { act, render, screen, waitFor } from '@testing-library/react';
 import { Profiler } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { destroyClients, makeClient, server } from '../hooks/test-chat.test-fixtures';
+import {
+  connectedClient,
+  destroyClients,
+  makeClient,
+  server,
+} from '../hooks/test-chat.test-fixtures';
 import { defaultStrings } from '../i18n';
 import { ChatProvider } from '../provider';
 import { TypingIndicator, typingText } from './TypingIndicator';
+
+const LIST = { loadConversations: true };
 
 const CONV = 'c-lyon-t2';
 const WAIT = { timeout: 10_000 };
@@ -17,20 +24,12 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
-async function connected() {
-  const client = makeClient('u-alice');
-  client.connect();
-  await client.waitForConnection();
-  await client.loadConversations();
-  return client;
-}
-
 const typing = (userId: string, isTyping: boolean) =>
   server.emit('u-alice', 'typing:update', { conversationId: CONV, userId, isTyping });
 
 describe('TypingIndicator', () => {
   it('says who is typing, live, and empties when they stop', async () => {
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     render(
       <ChatProvider client={client}>
         <TypingIndicator conversationId={CONV} className="mine" />
@@ -54,7 +53,7 @@ describe('TypingIndicator', () => {
   });
 
   it('never shows the signed-in user, and speaks English', async () => {
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     render(
       <ChatProvider client={client} locale="en">
         <TypingIndicator conversationId={CONV} />
@@ -78,7 +77,7 @@ describe('TypingIndicator', () => {
   });
 
   it('does not re-render for new messages, only for typing', async () => {
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     let renders = 0;
     render(
       <ChatProvider client={client}>

@@ -22,6 +22,18 @@ export function makeClient(userId = 'u-alice'): ChatClient {
   return client;
 }
 
+/** A client of `userId`, connected (and with its conversation list loaded when asked). */
+export async function connectedClient(
+  userId = 'u-alice',
+  options: { loadConversations?: boolean } = {},
+): Promise<ChatClient> {
+  const client = makeClient(userId);
+  client.connect();
+  await client.waitForConnection();
+  if (options.loadConversations) await client.loadConversations();
+  return client;
+}
+
 /** Destroys every client made by {@link makeClient}. */
 export function destroyClients(): void {
   for (const client of clients.splice(0)) client.destroy();

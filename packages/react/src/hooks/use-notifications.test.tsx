@@ -4,8 +4,16 @@ import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ChatProvider } from '../provider';
-import { destroyClients, makeClient, server, withProvider } from './test-chat.test-fixtures';
+import {
+  connectedClient,
+  destroyClients,
+  makeClient,
+  server,
+  withProvider,
+} from './test-chat.test-fixtures';
 import { notificationPreferencesKey, useNotifications } from './use-notifications';
+
+const LIST = { loadConversations: true };
 
 const CONV = 'c-lyon-t2';
 const WAIT = { timeout: 10_000 };
@@ -79,14 +87,6 @@ function countNotifications(client: ChatClient) {
   return counter;
 }
 
-async function connected(userId = 'u-alice') {
-  const client = makeClient(userId);
-  client.connect();
-  await client.waitForConnection();
-  await client.loadConversations();
-  return client;
-}
-
 beforeAll(async () => {
   vi.stubGlobal('AudioContext', FakeAudioContext);
   await server.listen();
@@ -111,14 +111,14 @@ describe('useNotifications', () => {
   it('is off by default and never asks the permission on mount', async () => {
     const api = fakeNotificationApi('default');
     vi.stubGlobal('Notification', api);
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     const { result } = renderHook(() => useNotifications(), { wrapper: withProvider(client) });
     expect(result.current).toMatchObject({ sound: false, browser: false, permission: 'default' });
     expect(api.requestPermission).not.toHaveBeenCalled();
   });
 
   it('beeps once for a message from Bruno elsewhere, never for one’s own, not when off', async () => {
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     const { result } = renderHook(() => useNotifications(), { wrapper: withProvider(client) });
     const notified = countNotifications(client);
 
@@ -148,7 +148,7 @@ describe('useNotifications', () => {
   });
 
   it('alerts once with several components using it, and stops with the last one', async () => {
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     const first = renderHook(() => useNotifications(), { wrapper: withProvider(client) });
     const second = renderHook(() => useNotifications(), { wrapper: withProvider(client) });
     // Preferences are shared: one switch, both views.
@@ -173,7 +173,7 @@ describe('useNotifications', () => {
   it('asks the permission only on enableBrowser, then notifies while the tab is hidden', async () => {
     const api = fakeNotificationApi('default', 'granted');
     vi.stubGlobal('Notification', api);
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     const { result } = renderHook(() => useNotifications(), { wrapper: withProvider(client) });
     expect(api.requestPermission).not.toHaveBeenCalled();
     await act(() => result.current.enableBrowser());
@@ -205,7 +205,7 @@ describe('useNotifications', () => {
   it('opens the conversation of a clicked notification through onOpen', async () => {
     const api = fakeNotificationApi('granted');
     vi.stubGlobal('Notification', api);
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     const onOpen = vi.fn();
     const { result } = renderHook(() => useNotifications({ onOpen }), {
       wrapper: withProvider(client),
@@ -222,7 +222,7 @@ describe('useNotifications', () => {
   it('stays off when the permission is refused, and says so', async () => {
     const api = fakeNotificationApi('default', 'denied');
     vi.stubGlobal('Notification', api);
-    const client = await connected();
+    const client = await connectedClient('u-alice', LIST);
     const { result } = renderHook(() => useNotifications(), { wrapper: withProvider(client) });
     await act(() => result.current.enableBrowser());
     expect(result.current).toMatchObject({ browser: false, permission: 'denied' });
@@ -238,7 +238,7 @@ describe('useNotifications', () => {
   });
 
   it('keeps the preferences per user in localStorage', async () => {
-    const alice = await connected('u-alice');
+    const alice = await connectedClient('u-alice', LIST);
     const first = renderHook(() => useNotifications(), { wrapper: withProvider(alice) });
     act(() => first.result.current.setSound(true));
     first.unmount();
@@ -247,7 +247,7 @@ describe('useNotifications', () => {
       browser: false,
     });
 
-    const bruno = await connected('u-bruno');
+    const bruno = await connectedClient('u-bruno', LIST);
     const other = renderHook(() => useNotifications(), { wrapper: withProvider(bruno) });
     expect(other.result.current.sound).toBe(false);
     other.unmount();
@@ -270,7 +270,7 @@ describe('useNotifications', () => {
 
   it('survives a storage that throws, keeping the choice for the page', async () => {
     // Chloé: the choice stays in the page's memory, out of the other tests' way.
-    const client = await connected('u-chloe');
+    const client = await connectedClient('u-chloe', LIST);
     const setItem = vi.spyOn(Storage.prototype, 'setItem').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
