@@ -1,13 +1,13 @@
+import { selectUser } from '@causette/core';
 import { type ComponentType, type ReactNode, useEffect } from 'react';
 import { useChatClient } from '../hooks/use-chat-client';
+import { useChatState } from '../hooks/use-chat-state';
 import { useConversation } from '../hooks/use-conversations';
 import { MessageInput, type MessageInputProps } from '../MessageInput';
 import { MessageList, type MessageListProps } from '../MessageList';
 import { useKitRoot, useStrings } from '../provider/use-kit';
 import { TypingIndicator, type TypingIndicatorProps } from '../TypingIndicator';
 import { conversationTitle } from '../utils/members';
-import { useChatState } from '../hooks/use-chat-state';
-import { selectUser } from '@causette/core';
 import { ChatWindowHeader, type ChatWindowHeaderProps } from './ChatWindowHeader';
 import { OfflineBanner, type OfflineBannerProps } from './OfflineBanner';
 
