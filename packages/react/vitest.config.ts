@@ -2,18 +2,29 @@ import path from 'node:path';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig, mergeConfig } from 'vitest/config';
+import type { BrowserCommand } from 'vitest/node';
 import { chromiumArgs, chromiumPath, testDefaults } from '../../vitest.shared.ts';
 
 const dirname = import.meta.dirname;
 
 // Component tests and stories both run in real Chromium: what users get, and no jsdom worker to
 // start beside the browser on a two-core machine.
+/** Lets a test ask for `prefers-reduced-motion` (see `src/reduced-motion.test.ts`). */
+const emulateReducedMotion: BrowserCommand<['reduce' | 'no-preference']> = async (
+  context,
+  value,
+) => {
+  if (!('page' in context)) throw new Error('emulateReducedMotion needs the playwright provider');
+  await context.page.emulateMedia({ reducedMotion: value });
+};
+
 // A fresh object per project: vitest names each instance after the project it belongs to.
 const browser = () => ({
   enabled: true,
   headless: true,
   provider: playwright({ launchOptions: { executablePath: chromiumPath, args: chromiumArgs } }),
   instances: [{ browser: 'chromium' as const }],
+  commands: { emulateReducedMotion },
 });
 
 /** `react` and `react-dom` (and their subpaths) resolved to the React 18 install. */
