@@ -67,7 +67,7 @@ process.on('exit', () => {
 await Promise.all(services.map(waitUntilReady));
 if (!stopping) {
   await quiet();
-  if (!stopping) printBanner();
+  if (!stopping) await printBanner();
 }
 
 function port(name, fallback) {
@@ -96,6 +96,7 @@ function start(service) {
       NODE_ENV: 'development',
       PORT: String(serverPort),
       DEMO_PORT: String(demoPort),
+      VITE_CAUSETTE_SERVER_URL: serverUrl,
       ...(color ? { FORCE_COLOR: '1' } : {}),
     },
   });
@@ -153,19 +154,32 @@ async function quiet() {
   while (!stopping && Date.now() - lastOutputAt < 400 && Date.now() < until) await sleep(100);
 }
 
-function printBanner() {
-  const login = `curl -X POST ${serverUrl}/auth/dev-login -H 'content-type: application/json' -d '{"userId":"u-advertiser-1"}'`;
+async function printBanner() {
+  const users = await seededUsers();
   const lines = [
     '',
-    paint(32, 'Causette is running. Open:'),
-    `  Demo page   ${demoUrl}`,
+    paint(32, 'Causette is running.'),
     `  Server      ${serverUrl}   (health: ${serverUrl}/healthz)`,
-    `  Sign in     ${login}`,
-    `              as a seeded user: u-advertiser-1, u-owner-1, ... (GET ${serverUrl}/auth/dev-users lists them);`,
-    '              the token it returns goes in the socket handshake, auth: { token }.',
-    'Ctrl-C stops both.',
+    '  Sign in as  one of the seeded users (a private window makes a second person):',
+    ...users.map((user) => `              ${user.displayName} (${user.role})`),
+    'Ctrl-C stops both. Open the demo:',
+    `  Demo page   ${paint(32, demoUrl)}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+/** The server's demo logins (`GET /auth/dev-users`), or none if it cannot say. */
+async function seededUsers() {
+  try {
+    const response = await fetch(`${serverUrl}/auth/dev-users`, {
+      signal: AbortSignal.timeout(2_000),
+    });
+    if (!response.ok) return [];
+    const { users } = await response.json();
+    return Array.isArray(users) ? users : [];
+  } catch {
+    return [];
+  }
 }
 
 /** Stops every child (SIGTERM to each, then SIGKILL to its group), then exits with `code`. */

@@ -131,14 +131,14 @@ describe('pnpm dev', () => {
       if (dev?.exitCode !== null) throw new Error('pnpm dev exited early');
       // node --watch waits for a fix after a crash: fail now rather than at the timeout.
       if (/could not start|Failed running/.test(output)) throw new Error('a service failed');
-      return output.includes('Ctrl-C stops both.') ? true : undefined;
+      return /Demo page\s+\S+\n/.test(output) ? true : undefined;
     }).catch((error: Error) => {
       throw new Error(`${error.message}\n${output}`);
     });
     // Nothing printed after the banner while nobody uses the servers.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const lines = output.trimEnd().split('\n');
-    expect(lines.at(-1)).toBe('Ctrl-C stops both.');
+    expect(lines.at(-1)).toBe(`  Demo page   http://127.0.0.1:${demoPort}/`);
     const banner = lines.slice(
       lines.findLastIndex((line) => line.startsWith('Causette is running')),
     );
@@ -146,6 +146,9 @@ describe('pnpm dev', () => {
     const serverUrl = banner.join('\n').match(/Server\s+(\S+)/)?.[1];
     expect(demoUrl).toBe(`http://127.0.0.1:${demoPort}/`);
     expect(serverUrl).toBe(`http://127.0.0.1:${serverPort}`);
+    // The seeded logins to try, as the server lists them.
+    expect(banner.join('\n')).toContain('Camille Martin (Agence Bellecour) (advertiser)');
+    expect(banner.join('\n')).toContain('Élodie Durand (owner)');
 
     const health = await fetch(`${serverUrl}/healthz`);
     expect(health.status).toBe(200);

@@ -8,6 +8,9 @@ describe('Avatar', () => {
     expect(initialsOf('  bruno ')).toBe('B');
     expect(initialsOf('Jean Paul Sartre')).toBe('JS');
     expect(initialsOf('')).toBe('');
+    expect(initialsOf('Camille Martin (Agence Bellecour)')).toBe('CM');
+    expect(initialsOf('(Agence)')).toBe('A');
+    expect(initialsOf('« Zoé »')).toBe('Z');
   });
 
   it('shows the picture, and the initials when it fails or is not http(s)', () => {

@@ -13,10 +13,12 @@ export interface AvatarProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'chil
 
 /** Up to two initials of a name: "Marie Dupont" → "MD". */
 export function initialsOf(name: string): string {
-  const words = name.trim().split(/\s+/).filter(Boolean);
+  // "Camille Martin (Agence Bellecour)" is Camille Martin: a parenthesis adds to the name.
+  const bare = name.replace(/\([^)]*\)/g, ' ').trim();
+  const words = (bare || name).split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const letters = words.length > 1 ? [words[0], words.at(-1)] : [words[0]];
   return letters
-    .map((word) => (word ? Array.from(word)[0] : ''))
+    .map((word) => Array.from(word ?? '').find((char) => /[\p{L}\p{N}]/u.test(char)) ?? '')
     .join('')
     .toUpperCase();
 }

@@ -1,0 +1,29 @@
+import type { ChatClient } from '@causette/core';
+import { serverUrl } from '../config';
+import { SERVICE_WORKER_URL } from './service-worker';
+
+/**
+ * Registers the service worker, reads the server's VAPID key and subscribes this browser to Web
+ * Push for the signed-in user. Rejects when the browser or the server cannot push.
+ */
+export async function registerPush(client: ChatClient): Promise<void> {
+  if (!('serviceWorker' in navigator)) throw new Error('no service worker support');
+  await navigator.serviceWorker.register(SERVICE_WORKER_URL);
+  const serviceWorkerRegistration = await navigator.serviceWorker.ready;
+  const response = await fetch(`${serverUrl}/push/public-key`);
+  if (!response.ok) throw new Error(`the server has no VAPID key (HTTP ${response.status})`);
+  const { publicKey } = (await response.json()) as { publicKey: string };
+  await client.registerPush({ serviceWorkerRegistration, publicKey });
+}
+
+/** A message the service worker posts to a page when its notification is clicked. */
+export interface OpenConversationMessage {
+  type: 'causette:open-conversation';
+  conversationId: string;
+}
+
+export function isOpenConversationMessage(data: unknown): data is OpenConversationMessage {
+  if (typeof data !== 'object' || data === null) return false;
+  const { type, conversationId } = data as Record<string, unknown>;
+  return type === 'causette:open-conversation' && typeof conversationId === 'string';
+}

@@ -1,0 +1,35 @@
+import type { ChatClient } from '@causette/core';
+import { useChatClient, useConnection, useNotifications } from '@causette/react';
+import { useEffect, useRef, useState } from 'react';
+import { registerPush } from './register-push';
+
+/** Where this browser's push subscription stands. */
+export type PushState = 'off' | 'registering' | 'registered' | 'unavailable';
+
+/**
+ * Subscribes to Web Push once the user has turned browser notifications on (the permission is
+ * granted by then) and the client is connected: once per client.
+ */
+export function usePushRegistration(): PushState {
+  const client = useChatClient();
+  const { browser, permission } = useNotifications();
+  const connected = useConnection().status === 'connected';
+  const wanted = browser && permission === 'granted';
+  const [result, setResult] = useState<{ client: ChatClient; state: PushState }>();
+  const attempted = useRef<ChatClient | null>(null);
+
+  useEffect(() => {
+    if (!wanted || !connected || attempted.current === client) return;
+    attempted.current = client;
+    registerPush(client).then(
+      () => setResult({ client, state: 'registered' }),
+      (cause: unknown) => {
+        console.warn('Web Push is not available:', cause);
+        setResult({ client, state: 'unavailable' });
+      },
+    );
+  }, [client, wanted, connected]);
+
+  if (!wanted) return 'off';
+  return result?.client === client ? result.state : 'registering';
+}
