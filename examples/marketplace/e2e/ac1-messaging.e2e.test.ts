@@ -1,8 +1,6 @@
 // AC1, messagerie temps réel: sent and received at once, no reload needed, history kept in the
 // database, images through the upload flow.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/browser';
+import { describe, expect, it } from 'vitest';
 import { e2eOutputDir } from './harness/context';
 import { artifacts } from './harness/steps';
 import { gradientPng } from './images';
@@ -15,21 +13,16 @@ import {
   send,
   signIn,
   users,
+  sharedBrowser,
 } from './marketplace';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 describe('AC1: real-time messaging', () => {
   it('AC1: a message typed by the advertiser appears at the owner’s without reload, and both find it after a reload and in a fresh browser', async () => {
     const run = artifacts('AC1 real-time and history', e2eOutputDir);
-    const advertiser = await signIn(browser, users.camille);
-    const owner = await signIn(browser, users.elodie);
+    const advertiser = await signIn(browser(), users.camille);
+    const owner = await signIn(browser(), users.elodie);
     const pages = [advertiser.page, owner.page];
     const text = `Bonjour Élodie, la visite de samedi tient toujours ? ${marker('ac1')}`;
 
@@ -64,7 +57,7 @@ describe('AC1: real-time messaging', () => {
       'the owner in a fresh browser (empty IndexedDB): the history comes from the database',
       async () => {
         await owner.context.close();
-        const fresh = await signIn(browser, users.elodie);
+        const fresh = await signIn(browser(), users.elodie);
         pages[1] = fresh.page;
         await openConversation(fresh.page, conversationId);
         await bubble(fresh.page, text).waitFor();
@@ -78,8 +71,8 @@ describe('AC1: real-time messaging', () => {
 
   it('AC1: an image sent through the upload flow shows at both sides', async () => {
     const run = artifacts('AC1 image', e2eOutputDir);
-    const advertiser = await signIn(browser, users.camille);
-    const owner = await signIn(browser, users.elodie);
+    const advertiser = await signIn(browser(), users.camille);
+    const owner = await signIn(browser(), users.elodie);
     const pages = [advertiser.page, owner.page];
     const caption = `Le plan du T2 ${marker('img')}`;
 

@@ -1,8 +1,6 @@
 // AC2, indicateurs de statut: "En ligne" / "Vu il y a …" for the other member, and "… est en
 // train d'écrire…" while they type.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { launchBrowser } from './harness/browser';
+import { describe, it } from 'vitest';
 import { e2eOutputDir } from './harness/context';
 import { artifacts } from './harness/steps';
 import {
@@ -14,23 +12,18 @@ import {
   openConversation,
   signIn,
   users,
+  sharedBrowser,
 } from './marketplace';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const typingText = /Julien Moreau \(Nantes Centre Immo\) est en train d.écrire/;
 
 describe('AC2: status indicators', () => {
   it('AC2: the owner sees "En ligne" while the advertiser is connected and "Vu il y a …" after they leave', async () => {
     const run = artifacts('AC2 online and last seen', e2eOutputDir);
-    const advertiser = await signIn(browser, users.julien);
-    const owner = await signIn(browser, users.nadia);
+    const advertiser = await signIn(browser(), users.julien);
+    const owner = await signIn(browser(), users.nadia);
     const pages = [advertiser.page, owner.page];
 
     await run.step(
@@ -59,8 +52,8 @@ describe('AC2: status indicators', () => {
 
   it('AC2: "… est en train d’écrire…" shows while the advertiser types, and goes on send and on a pause', async () => {
     const run = artifacts('AC2 typing', e2eOutputDir);
-    const advertiser = await signIn(browser, users.julien);
-    const owner = await signIn(browser, users.nadia);
+    const advertiser = await signIn(browser(), users.julien);
+    const owner = await signIn(browser(), users.nadia);
     const pages = [advertiser.page, owner.page];
     const typing = owner.page.getByText(typingText);
 

@@ -2,9 +2,8 @@
 // sound only once enabled; a browser notification while the tab is hidden; the push
 // subscription reaching the server.
 import { createECDH, randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eOutputDir } from './harness/context';
 import { artifacts } from './harness/steps';
 import {
@@ -19,15 +18,10 @@ import {
   signIn,
   until,
   users,
+  sharedBrowser,
 } from './marketplace';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 /**
  * A browser push subscription as Chromium would return it. Headless Chromium here cannot reach
@@ -56,7 +50,7 @@ describe('AC3: real-time notifications', () => {
   it('AC3: the badge counts live in two tabs; sound only when enabled; a notification when hidden; push reaches the server', async () => {
     const run = artifacts('AC3 badge sound notification push', e2eOutputDir);
     const subscription = fakeSubscription();
-    const advertiser = await signIn(browser, users.camille, { permissions: ['notifications'] });
+    const advertiser = await signIn(browser(), users.camille, { permissions: ['notifications'] });
     await installPageHooks(advertiser);
     await advertiser.context.addInitScript((sub) => {
       let current: PushSubscription | null = null;
@@ -79,7 +73,7 @@ describe('AC3: real-time notifications', () => {
     await tab1.goto('/');
     const tab2 = await advertiser.context.newPage();
     await tab2.goto('/');
-    const owner = await signIn(browser, users.elodie);
+    const owner = await signIn(browser(), users.elodie);
     const pages = [tab1, tab2, owner.page];
     const tabs = [tab1, tab2];
 

@@ -1,9 +1,8 @@
 // AC4, conversations: the list with previews, ordered by the last message and reordered live;
 // mark read and unread (menu and keyboard) move the header's badge; search finds a message
 // whatever its accents and number, and opens it in its conversation.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './harness/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { e2eOutputDir } from './harness/context';
 import { artifacts } from './harness/steps';
 import {
@@ -15,15 +14,10 @@ import {
   signIn,
   until,
   users,
+  sharedBrowser,
 } from './marketplace';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = sharedBrowser();
 
 const rows = (page: Page) => page.locator('[data-causette-conversation]');
 const row = (page: Page, id: string) => page.locator(`[data-causette-conversation="${id}"]`);
@@ -47,9 +41,9 @@ const searchHit = (page: Page, text: string) =>
 describe('AC4: conversations', () => {
   it('AC4: previews, live order by last message, mark read and unread from the menu and the keyboard', async () => {
     const run = artifacts('AC4 list order and read state', e2eOutputDir);
-    const advertiser = await signIn(browser, users.camille);
-    const marc = await signIn(browser, users.marc);
-    const elodie = await signIn(browser, users.elodie);
+    const advertiser = await signIn(browser(), users.camille);
+    const marc = await signIn(browser(), users.marc);
+    const elodie = await signIn(browser(), users.elodie);
     const list = advertiser.page;
     const pages = [list, marc.page, elodie.page];
 
@@ -127,8 +121,8 @@ describe('AC4: conversations', () => {
 
   it('AC4: search finds a message written with other accents and in the plural, and opens it', async () => {
     const run = artifacts('AC4 search', e2eOutputDir);
-    const advertiser = await signIn(browser, users.camille);
-    const elodie = await signIn(browser, users.elodie);
+    const advertiser = await signIn(browser(), users.camille);
+    const elodie = await signIn(browser(), users.elodie);
     const pages = [advertiser.page, elodie.page];
     const text = `Les échéanciers des travaux sont prêts ${marker('ac4s')}`;
 

@@ -1,13 +1,13 @@
 // The harness itself: the built app in Chromium, the real server, and a server that is killed
 // and restarted keeps its port and its data.
 import { randomUUID } from 'node:crypto';
-import { type ChatClient, createChatClient } from '@causette/core';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser, newPerson } from './harness/browser';
 import { e2eOutputDir } from './harness/context';
 import { killServer, restartServer, serverLog, stopServer } from './harness/control';
 import { artifacts } from './harness/steps';
+import { connectedClient, devLogin } from './node-client';
 
 const chatServerUrl = inject('chatServerUrl');
 
@@ -18,31 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-async function devLogin(userId: string): Promise<{ status: number; token?: string }> {
-  const response = await fetch(`${chatServerUrl}/auth/dev-login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ userId }),
-  });
-  const body = (await response.json()) as { token?: unknown };
-  return {
-    status: response.status,
-    ...(typeof body.token === 'string' ? { token: body.token } : {}),
-  };
-}
-
-/** A Node client of the SDK signed in as `userId` with a dev-login token, connected. */
-async function connectedClient(userId: string): Promise<ChatClient> {
-  const client = createChatClient({
-    url: chatServerUrl,
-    getToken: async () => (await devLogin(userId)).token ?? '',
-    storage: 'memory',
-  });
-  client.connect();
-  await client.waitForConnection({ timeoutMs: 20_000 });
-  return client;
-}
 
 /** The text of the app's entry script, as served. */
 async function appEntryScript(): Promise<string> {

@@ -1,8 +1,8 @@
 // The marketplace as the tests meet it: who signs in, where things are on the page, and the
 // few page hooks a test needs (a hidden tab, notification and sound spies).
 import type { Browser, Locator, Page } from 'playwright-core';
-import { inject } from 'vitest';
-import { newPerson, type Person, type PersonOptions } from './harness/browser';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { launchBrowser, newPerson, type Person, type PersonOptions } from './harness/browser';
 import './harness/context';
 
 /** The seeded users the tests sign in as (the server's demo data). */
@@ -16,6 +16,21 @@ export const users = {
 } as const;
 
 export type User = (typeof users)[keyof typeof users];
+
+/** One Chromium for the test file, launched before its tests and closed after them. */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet (call it inside a test)');
+    return browser;
+  };
+}
 
 /** A new person (own browser profile) signed in as `user` through the login page. */
 export async function signIn(

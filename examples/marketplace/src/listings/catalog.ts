@@ -2,13 +2,11 @@
 // listings, so both read one list (a real marketplace would fetch them from its own API).
 import { seedListings, seedUsers } from '@causette/example-server/demo-data';
 
-export interface Listing {
-  id: string;
-  title: string;
-  city: string;
-  rentEur: number;
-  advertiserId: string;
-  ownerId: string;
+/** A listing as the chat server seeds it (id, title, city, rent, its advertiser and owner)... */
+type SeedListing = (typeof seedListings)[number];
+
+/** ...with what the listing page shows besides. */
+export interface Listing extends SeedListing {
   /** Colours of the listing's illustration (the demo ships no photos of real flats). */
   palette: readonly [sky: string, wall: string, roof: string];
   rooms: number;

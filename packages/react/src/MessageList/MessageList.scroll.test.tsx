@@ -22,11 +22,14 @@ afterAll(() => server.close());
 const rowsIn = (container: HTMLElement) =>
   Array.from(container.querySelectorAll<HTMLElement>('[data-row-key]'));
 
-/** The first row whose top is inside the viewport: the message under the reader. */
+/** Where a row's message is (its last part: the day separator or divider above it may go). */
+const messageTop = (row: HTMLElement) => (row.lastElementChild ?? row).getBoundingClientRect().top;
+
+/** The first message whose top is inside the viewport: the message under the reader. */
 function rowUnderReader(viewport: HTMLElement): { key: string; top: number } {
   const top = viewport.getBoundingClientRect().top;
   const rows = rowsIn(viewport)
-    .map((row) => ({ key: row.dataset.rowKey ?? '', top: row.getBoundingClientRect().top }))
+    .map((row) => ({ key: row.dataset.rowKey ?? '', top: messageTop(row) }))
     .filter((row) => row.top >= top)
     .sort((a, b) => a.top - b.top);
   const first = rows[0];
@@ -34,10 +37,10 @@ function rowUnderReader(viewport: HTMLElement): { key: string; top: number } {
   return first;
 }
 
-const topOf = (viewport: HTMLElement, key: string) =>
-  rowsIn(viewport)
-    .find((row) => row.dataset.rowKey === key)
-    ?.getBoundingClientRect().top;
+const topOf = (viewport: HTMLElement, key: string) => {
+  const row = rowsIn(viewport).find((candidate) => candidate.dataset.rowKey === key);
+  return row ? messageTop(row) : undefined;
+};
 
 /** Opened on c-lyon-t2, settled at the bottom. */
 async function openAtBottom() {
@@ -85,27 +88,35 @@ describe('MessageList: long threads', () => {
     await waitFor(() => expect(distanceFromEnd(viewportOf(container))).toBeLessThanOrEqual(24));
   });
 
-  it('keeps the message under the reader within 1 px when an older page is prepended', async () => {
-    const { client, viewport } = await openAtBottom();
-    expect(client.getSnapshot().messages[CONV]?.sent).toHaveLength(50);
-    // The answer to the history request arrives after the measure below.
-    server.setLatency(300);
-    await scrollTo(viewport, 150);
-    const before = rowUnderReader(viewport);
-    await waitFor(() => expect(client.getSnapshot().messages[CONV]?.sent).toHaveLength(100), WAIT);
-    server.setLatency(0);
-    await frames(4);
-    await expect.poll(() => topOf(viewport, before.key)).toBeDefined();
-    const after = topOf(viewport, before.key) ?? Number.NaN;
-    expect(Math.abs(after - before.top)).toBeLessThanOrEqual(1);
-    // Not a lucky scrollTop: the page went in above.
-    expect(viewport.scrollTop).toBeGreaterThan(1000);
-    // It holds while the new rows above are measured when scrolled into.
-    await frames(4);
-    expect(Math.abs((topOf(viewport, before.key) ?? Number.NaN) - before.top)).toBeLessThanOrEqual(
-      1,
-    );
-  });
+  // At 0, the message under the reader is the page's first: its day separator goes once the
+  // older page puts a message of the same day above it.
+  it.each([150, 0])(
+    'keeps the message under the reader within 1 px when an older page is prepended (scrolled to %i)',
+    async (scrollTop) => {
+      const { client, viewport } = await openAtBottom();
+      expect(client.getSnapshot().messages[CONV]?.sent).toHaveLength(50);
+      // The answer to the history request arrives after the measure below.
+      server.setLatency(300);
+      await scrollTo(viewport, scrollTop);
+      const before = rowUnderReader(viewport);
+      await waitFor(
+        () => expect(client.getSnapshot().messages[CONV]?.sent).toHaveLength(100),
+        WAIT,
+      );
+      server.setLatency(0);
+      await frames(4);
+      await expect.poll(() => topOf(viewport, before.key)).toBeDefined();
+      const after = topOf(viewport, before.key) ?? Number.NaN;
+      expect(Math.abs(after - before.top)).toBeLessThanOrEqual(1);
+      // Not a lucky scrollTop: the page went in above.
+      expect(viewport.scrollTop).toBeGreaterThan(1000 + scrollTop);
+      // It holds while the new rows above are measured when scrolled into.
+      await frames(4);
+      expect(
+        Math.abs((topOf(viewport, before.key) ?? Number.NaN) - before.top),
+      ).toBeLessThanOrEqual(1);
+    },
+  );
 
   it('loads older pages as the reader nears the top, with an indicator', async () => {
     const { client, viewport, container } = await openAtBottom();

@@ -63,6 +63,16 @@ function rowElement(viewport: HTMLElement, key: string): HTMLElement | undefined
   return undefined;
 }
 
+/**
+ * What the reader is looking at in a row: its message, the row's last part. A row also carries
+ * the day separator, the unread divider and the sender's name, which come and go when a page is
+ * prepended (the message above is now of the same day, the same sender): anchored on the row,
+ * the text would move by their height.
+ */
+function anchorTop(row: HTMLElement): number {
+  return (row.lastElementChild ?? row).getBoundingClientRect().top;
+}
+
 interface Anchor {
   key: string;
   /** Its top, from the top of the viewport, in px. */
@@ -124,7 +134,7 @@ export function useListScroll(input: ListScrollInput): ListScroll {
     for (const row of element.querySelectorAll<HTMLElement>('[data-row-key]')) {
       const rect = row.getBoundingClientRect();
       if (rect.bottom <= viewportTop + 1 || rect.top >= viewportBottom) continue;
-      const top = rect.top - viewportTop;
+      const top = anchorTop(row) - viewportTop;
       if (best === null || top < best.top) best = { key: row.dataset.rowKey ?? '', top };
     }
     if (best === null) {
@@ -271,7 +281,7 @@ export function useListScroll(input: ListScrollInput): ListScroll {
       const row = kept ? rowElement(element, kept.key) : undefined;
       if (kept && row) {
         const viewportTop = element.getBoundingClientRect().top + element.clientTop;
-        const drift = row.getBoundingClientRect().top - viewportTop - kept.top;
+        const drift = anchorTop(row) - viewportTop - kept.top;
         if (Math.abs(drift) > 0.5) writeScrollTop(element.scrollTop + drift);
       } else if (!kept) recordAnchor();
     }
