@@ -1,6 +1,7 @@
 // AC3, notifications temps réel: the header's unread badge, live in every tab of the user; the
 // sound only once enabled; a browser notification while the tab is hidden; the push
-// subscription reaching the server.
+// subscription reaching the server; the service worker showing a push. (What a click on it does
+// is tested in src/push/sw.test.ts: no browser API clicks a system notification.)
 import { createECDH, randomBytes } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -143,5 +144,54 @@ describe('AC3: real-time notifications', () => {
     );
     await advertiser.context.close();
     await owner.context.close();
+  });
+
+  it('AC3: the service worker shows a Web Push, one notification per conversation', async () => {
+    const run = artifacts('AC3 push in the service worker', e2eOutputDir);
+    const advertiser = await signIn(browser(), users.camille, { permissions: ['notifications'] });
+    const page = advertiser.page;
+    const conversationId = await contactAbout(page, 'L-101');
+    await page.goto('/');
+    const body = `Élodie : nouvelle photo du salon ${marker('push')}`;
+
+    const registrationId = await run.step(
+      'the service worker is installed',
+      async () => {
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+        const cdp = await advertiser.context.newCDPSession(page);
+        const registered = new Promise<string>((resolve) =>
+          cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+            const ours = registrations.find((r) => !r.isDeleted);
+            if (ours) resolve(ours.registrationId);
+          }),
+        );
+        await cdp.send('ServiceWorker.enable');
+        return { cdp, id: await registered };
+      },
+      [page],
+    );
+    await run.step(
+      'a push arrives (as from the push service): a notification, tagged by conversation',
+      async () => {
+        await registrationId.cdp.send('ServiceWorker.deliverPushMessage', {
+          origin: new URL(page.url()).origin,
+          registrationId: registrationId.id,
+          data: JSON.stringify({ title: 'Élodie Durand', body, conversationId }),
+        });
+        await expect
+          .poll(() =>
+            page.evaluate(async () =>
+              (await (await navigator.serviceWorker.ready).getNotifications()).map((n) => ({
+                title: n.title,
+                body: n.body,
+                tag: n.tag,
+              })),
+            ),
+          )
+          .toEqual([{ title: 'Élodie Durand', body, tag: `causette:${conversationId}` }]);
+      },
+      [page],
+    );
+    await advertiser.context.close();
   });
 });

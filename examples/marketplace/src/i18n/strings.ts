@@ -31,6 +31,7 @@ export interface AppStrings {
   settingsIntro: string;
   pushRegistered: string;
   pushUnavailable: string;
+  pushServerOff: string;
   notFound: string;
 }
 
@@ -65,6 +66,8 @@ const fr: AppStrings = {
   settingsIntro: 'Soyez prévenu des nouveaux messages, même quand l’onglet est en arrière-plan.',
   pushRegistered: 'Notifications push activées sur ce navigateur.',
   pushUnavailable: 'Les notifications push ne sont pas disponibles sur ce navigateur.',
+  pushServerOff:
+    'Le serveur de messagerie n’envoie pas de notifications push (aucune clé VAPID configurée)\u202f: les notifications s’affichent tant qu’un onglet est ouvert.',
   notFound: 'Page introuvable.',
 };
 
@@ -98,6 +101,8 @@ const en: AppStrings = {
   settingsIntro: 'Hear about new messages, even while the tab is in the background.',
   pushRegistered: 'Push notifications are on for this browser.',
   pushUnavailable: 'Push notifications are not available in this browser.',
+  pushServerOff:
+    'The chat server sends no push notifications (no VAPID key set): notifications show while a tab is open.',
   notFound: 'Page not found.',
 };
 

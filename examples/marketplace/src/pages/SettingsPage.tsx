@@ -12,6 +12,7 @@ export function SettingsPage({ push }: { push: PushState }) {
       <NotificationSettings />
       {push === 'registered' ? <p role="status">{strings.pushRegistered}</p> : null}
       {push === 'unavailable' ? <p role="status">{strings.pushUnavailable}</p> : null}
+      {push === 'server-off' ? <p role="status">{strings.pushServerOff}</p> : null}
     </main>
   );
 }

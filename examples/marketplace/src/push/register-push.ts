@@ -2,16 +2,35 @@ import type { ChatClient } from '@causette/core';
 import { serverUrl } from '../config';
 import { SERVICE_WORKER_URL } from './service-worker';
 
+/** Why push could not be set up: this browser cannot, or the chat server sends no pushes. */
+export class PushUnavailableError extends Error {
+  constructor(
+    readonly side: 'browser' | 'server',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PushUnavailableError';
+  }
+}
+
 /**
  * Registers the service worker, reads the server's VAPID key and subscribes this browser to Web
- * Push for the signed-in user. Rejects when the browser or the server cannot push.
+ * Push for the signed-in user. Rejects with a {@link PushUnavailableError} when the server has no
+ * VAPID key, or with the browser's or the client's error.
  */
 export async function registerPush(client: ChatClient): Promise<void> {
-  if (!('serviceWorker' in navigator)) throw new Error('no service worker support');
+  if (!('serviceWorker' in navigator)) {
+    throw new PushUnavailableError('browser', 'no service worker support');
+  }
   await navigator.serviceWorker.register(SERVICE_WORKER_URL);
   const serviceWorkerRegistration = await navigator.serviceWorker.ready;
   const response = await fetch(`${serverUrl}/push/public-key`);
-  if (!response.ok) throw new Error(`the server has no VAPID key (HTTP ${response.status})`);
+  if (!response.ok) {
+    throw new PushUnavailableError(
+      'server',
+      `the server has no VAPID key (HTTP ${response.status})`,
+    );
+  }
   const { publicKey } = (await response.json()) as { publicKey: string };
   await client.registerPush({ serviceWorkerRegistration, publicKey });
 }

@@ -1,10 +1,13 @@
 import type { ChatClient } from '@causette/core';
 import { useChatClient, useConnection, useNotifications } from '@causette/react';
 import { useEffect, useRef, useState } from 'react';
-import { registerPush } from './register-push';
+import { PushUnavailableError, registerPush } from './register-push';
 
-/** Where this browser's push subscription stands. */
-export type PushState = 'off' | 'registering' | 'registered' | 'unavailable';
+/**
+ * Where this browser's push subscription stands: `server-off` when the chat server has no VAPID
+ * key (it sends no pushes), `unavailable` when this browser or its push service failed.
+ */
+export type PushState = 'off' | 'registering' | 'registered' | 'unavailable' | 'server-off';
 
 /**
  * Subscribes to Web Push once the user has turned browser notifications on (the permission is
@@ -25,7 +28,8 @@ export function usePushRegistration(): PushState {
       () => setResult({ client, state: 'registered' }),
       (cause: unknown) => {
         console.warn('Web Push is not available:', cause);
-        setResult({ client, state: 'unavailable' });
+        const serverOff = cause instanceof PushUnavailableError && cause.side === 'server';
+        setResult({ client, state: serverOff ? 'server-off' : 'unavailable' });
       },
     );
   }, [client, wanted, connected]);
