@@ -1,5 +1,4 @@
 import { isChatError } from '@causette/core';
-import { validateImageFile } from '@causette/core/uploads';
 import { MAX_IMAGE_BYTES } from '@causette/protocol';
 import { useCallback, useRef, useState } from 'react';
 import type { ChatStrings } from '../i18n';
@@ -29,6 +28,9 @@ export function useImageChoice(strings: ChatStrings): ImageChoice {
       const attempt = ++latest.current;
       setError(null);
       try {
+        // Loaded on the first image, like core's own upload code: a chat that never sends one
+        // never downloads it.
+        const { validateImageFile } = await import('@causette/core/uploads');
         await validateImageFile(file);
         if (attempt === latest.current) setImage(file);
       } catch (failure) {
