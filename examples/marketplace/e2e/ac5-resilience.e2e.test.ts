@@ -8,6 +8,7 @@ import { killServer, restartServer } from './harness/control';
 import { artifacts } from './harness/steps';
 import {
   bubble,
+  chatHeader,
   contactAbout,
   marker,
   messageLog,
@@ -63,9 +64,10 @@ describe('AC5: resilience', () => {
       pages,
     );
     await run.step(
-      'reloaded while still offline: still there, still pending',
+      'reloaded while still offline: still there, still pending, beside the cached conversation',
       async () => {
         await advertiser.page.reload();
+        await chatHeader(advertiser.page).getByText('Élodie Durand').waitFor();
         for (const text of texts)
           await bubble(advertiser.page, text).getByText('En attente').waitFor();
         expect(await textsWith(owner.page, tag)).toEqual([]);

@@ -15,6 +15,7 @@ import { type ChatState, initialChatState } from '../store/types';
 import { applyLatestPage } from '../messages/timeline';
 import { CACHE_SAVE_DELAY_MS, createClientCache, hydrate, toCachedChat } from './client-cache';
 import type { ClientContext } from './context';
+import { installFakeBrowser } from '../environment/test-browser';
 
 function conversation(id: string, lastSeq: number, unreadCount = 0): Conversation {
   return {
@@ -59,9 +60,33 @@ const pending: PendingMessage = {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.unstubAllGlobals();
 });
 
 describe('createClientCache', () => {
+  it('saves at once when the page is hidden or unloaded, if a save is due', async () => {
+    vi.useFakeTimers();
+    const browser = installFakeBrowser();
+    const { store, storage, save, cache } = setup();
+    await cache.start(Promise.resolve(storage));
+    // Nothing due: nothing written.
+    browser.window.dispatchEvent(new Event('pagehide'));
+    expect(save).not.toHaveBeenCalled();
+    store.setState((s) => upsertConversations(s, [conversation('c1', 3, 2)]));
+    // A reload right away (before the debounce): written on the way out.
+    browser.window.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledOnce();
+    expect(vi.getTimerCount()).toBe(0);
+    store.setState((s) => upsertConversations(s, [conversation('c1', 4, 3)]));
+    browser.hide();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledTimes(2);
+    await cache.dispose();
+    expect(browser.window.listenerCount).toBe(0);
+    expect(browser.document.listenerCount).toBe(0);
+  });
+
   it('saves 1 s after the last change of server data, not for typing nor the hydration', async () => {
     vi.useFakeTimers();
     const { store, storage, save, cache } = setup();

@@ -1,4 +1,5 @@
 import { type Conversation, HISTORY_DEFAULT_LIMIT } from '@causette/protocol';
+import { onPageHide } from '../environment';
 import { applyLatestPage } from '../messages/timeline';
 import type { CachedChat, ChatStorage } from '../storage/types';
 import { patchObject } from '../store/create-store';
@@ -63,7 +64,8 @@ export interface ClientCache {
 
 /**
  * The cache: loaded into the store as soon as the storage opens, then saved (debounced) whenever
- * what came from the server changes. Nothing is saved before the cache was read: a save (the last
+ * what came from the server changes, and at once when the page is hidden or goes (a reload within
+ * the debounce would otherwise find nothing: offline, a blank list). Nothing is saved before the cache was read: a save (the last
  * one on dispose included) waits for the read, then keeps what the server sent meanwhile.
  */
 export function createClientCache(ctx: ClientContext): ClientCache {
@@ -77,6 +79,7 @@ export function createClientCache(ctx: ClientContext): ClientCache {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let writing = Promise.resolve();
   let unsubscribe: (() => void) | undefined;
+  let stopPageHide: (() => void) | undefined;
   let loading: Promise<void> = Promise.resolve();
   let disposed = false;
   /** A cache read after dispose: not shown any more, but kept by the last save. */
@@ -89,6 +92,7 @@ export function createClientCache(ctx: ClientContext): ClientCache {
 
   const save = (): Promise<void> => {
     clearTimeout(timer);
+    timer = undefined;
     const state = store.getSnapshot();
     const storage = opened;
     if (!storage || !changed(state)) return writing;
@@ -110,6 +114,7 @@ export function createClientCache(ctx: ClientContext): ClientCache {
     async dispose() {
       disposed = true;
       unsubscribe?.();
+      stopPageHide?.();
       // A read still under way decides what the last save compares with: wait for it.
       await loading;
       return save();
@@ -146,6 +151,9 @@ export function createClientCache(ctx: ClientContext): ClientCache {
           timer = setTimeout(save, CACHE_SAVE_DELAY_MS);
         };
         unsubscribe = store.subscribe(schedule);
+        stopPageHide = onPageHide(() => {
+          if (timer !== undefined) void save();
+        });
         schedule();
       }
     }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isOnline, isVisible, onOffline, onOnline, onVisible } from './environment';
+import { isOnline, isVisible, onOffline, onOnline, onPageHide, onVisible } from './environment';
 import { installFakeBrowser } from './test-browser';
 
 afterEach(() => {
@@ -72,6 +72,22 @@ describe('with a browser', () => {
     browser.hide();
     browser.show();
     expect(visible).toHaveBeenCalledTimes(1);
+  });
+
+  it('calls onPageHide when the page is hidden or unloaded, and stops when unsubscribed', () => {
+    const browser = installFakeBrowser();
+    const hidden = vi.fn();
+    const off = onPageHide(hidden);
+    browser.show();
+    expect(hidden).not.toHaveBeenCalled();
+    browser.hide();
+    browser.window.dispatchEvent(new Event('pagehide'));
+    expect(hidden).toHaveBeenCalledTimes(2);
+    off();
+    expect(browser.document.listenerCount).toBe(0);
+    expect(browser.window.listenerCount).toBe(0);
+    browser.window.dispatchEvent(new Event('pagehide'));
+    expect(hidden).toHaveBeenCalledTimes(2);
   });
 
   it('rejects a callback that is not a function', () => {

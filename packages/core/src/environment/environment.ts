@@ -77,3 +77,21 @@ export function onVisible(callback: () => void): Unsubscribe {
     if (doc?.visibilityState === 'visible') callback();
   });
 }
+
+/**
+ * Calls `callback` when the page may be about to go: hidden (`visibilitychange` to `hidden`,
+ * the last event a mobile browser reliably sends) or unloaded (`pagehide`, as on a reload).
+ * Returns the unsubscribe; a no-op without a window and a document.
+ */
+export function onPageHide(callback: () => void): Unsubscribe {
+  checkCallback(callback, 'onPageHide');
+  const doc = documentTarget();
+  const offHidden = listen(doc, 'visibilitychange', () => {
+    if (doc?.visibilityState === 'hidden') callback();
+  });
+  const offHide = listen(windowTarget(), 'pagehide', () => callback());
+  return () => {
+    offHidden();
+    offHide();
+  };
+}

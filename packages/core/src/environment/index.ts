@@ -1,2 +1,2 @@
-export { isOnline, isVisible, onOffline, onOnline, onVisible } from './environment';
+export { isOnline, isVisible, onOffline, onOnline, onPageHide, onVisible } from './environment';
 export type { Unsubscribe } from './environment';
