@@ -64,6 +64,26 @@ afterEach(() => {
 });
 
 describe('createClientCache', () => {
+  it('saves at once when the connection drops, if a save is due', async () => {
+    vi.useFakeTimers();
+    const { store, storage, save, cache } = setup();
+    await cache.start(Promise.resolve(storage));
+    const status = (value: ChatState['connection']['status']) =>
+      store.setState((s) => ({ ...s, connection: { ...s.connection, status: value } }));
+    status('connected');
+    store.setState((s) => upsertConversations(s, [conversation('c1', 3, 2)]));
+    status('reconnecting');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(save).toHaveBeenCalledOnce();
+    expect(vi.getTimerCount()).toBe(0);
+    // Nothing new since: a later drop writes nothing.
+    status('connected');
+    status('offline');
+    await vi.advanceTimersByTimeAsync(CACHE_SAVE_DELAY_MS);
+    expect(save).toHaveBeenCalledOnce();
+    await cache.dispose();
+  });
+
   it('saves at once when the page is hidden or unloaded, if a save is due', async () => {
     vi.useFakeTimers();
     const browser = installFakeBrowser();

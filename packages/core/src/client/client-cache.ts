@@ -64,8 +64,8 @@ export interface ClientCache {
 
 /**
  * The cache: loaded into the store as soon as the storage opens, then saved (debounced) whenever
- * what came from the server changes, and at once when the page is hidden or goes (a reload within
- * the debounce would otherwise find nothing: offline, a blank list). Nothing is saved before the cache was read: a save (the last
+ * what came from the server changes, and at once when the connection drops or the page is hidden
+ * or goes (a reload within the debounce, offline, would otherwise find a blank list). Nothing is saved before the cache was read: a save (the last
  * one on dispose included) waits for the read, then keeps what the server sent meanwhile.
  */
 export function createClientCache(ctx: ClientContext): ClientCache {
@@ -145,10 +145,17 @@ export function createClientCache(ctx: ClientContext): ClientCache {
       // empty start then, so it is saved (merged with the cache) too.
       base ??= initial;
       if (!disposed) {
+        let status = store.getSnapshot().connection.status;
         const schedule = () => {
-          if (!changed(store.getSnapshot())) return;
+          const state = store.getSnapshot();
+          // The link just dropped: what the server sent is all there will be for a while, and
+          // a reload now (offline) must find it. Saved at once, not after the delay.
+          const dropped = status === 'connected' && state.connection.status !== 'connected';
+          status = state.connection.status;
+          if (!changed(state)) return;
           clearTimeout(timer);
-          timer = setTimeout(save, CACHE_SAVE_DELAY_MS);
+          if (dropped) void save();
+          else timer = setTimeout(save, CACHE_SAVE_DELAY_MS);
         };
         unsubscribe = store.subscribe(schedule);
         stopPageHide = onPageHide(() => {
