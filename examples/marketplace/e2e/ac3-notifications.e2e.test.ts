@@ -17,9 +17,9 @@ import {
   send,
   setHidden,
   signIn,
-  until,
   users,
   sharedBrowser,
+  LIVE,
 } from './marketplace';
 
 const browser = sharedBrowser();
@@ -79,7 +79,8 @@ describe('AC3: real-time notifications', () => {
     const tabs = [tab1, tab2];
 
     const expectBadges = async (count: number) => {
-      for (const tab of tabs) await until(() => headerUnread(tab), count, { what: 'badge' });
+      for (const tab of tabs)
+        await expect.poll(() => headerUnread(tab), { ...LIVE, message: 'badge' }).toBe(count);
     };
 
     const before = await run.step(
@@ -120,7 +121,7 @@ describe('AC3: real-time notifications', () => {
       async () => {
         await send(owner.page, `Et pour le dépôt de garantie ? ${marker('ac3b')}`);
         await expectBadges(before + 2);
-        await until(async () => (await beeps(tab1)) > 0, true, { what: 'a sound' });
+        await expect.poll(() => beeps(tab1), { ...LIVE, message: 'a sound' }).toBeGreaterThan(0);
         expect(await notificationsShown(tab1)).toEqual([]);
       },
       pages,
@@ -132,11 +133,12 @@ describe('AC3: real-time notifications', () => {
         await setHidden(tab1, true);
         await send(owner.page, hiddenText);
         await expectBadges(before + 3);
-        await until(
-          async () => (await notificationsShown(tab1)).some((n) => n.body?.includes(hiddenText)),
-          true,
-          { what: 'a browser notification' },
-        );
+        await expect
+          .poll(
+            async () => (await notificationsShown(tab1)).some((n) => n.body?.includes(hiddenText)),
+            { ...LIVE, message: 'a browser notification' },
+          )
+          .toBe(true);
         const [shown] = await notificationsShown(tab1);
         expect(shown?.title).toContain('Élodie Durand');
       },

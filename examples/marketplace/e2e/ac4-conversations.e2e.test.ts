@@ -12,9 +12,9 @@ import {
   marker,
   send,
   signIn,
-  until,
   users,
   sharedBrowser,
+  LIVE,
 } from './marketplace';
 
 const browser = sharedBrowser();
@@ -61,7 +61,7 @@ describe('AC4: conversations', () => {
       'Marc writes: his conversation goes first, with the message as its preview',
       async () => {
         await send(marc.page, fromMarc);
-        await until(() => firstRowId(list), withMarc, { what: 'first row' });
+        await expect.poll(() => firstRowId(list), { ...LIVE, message: 'first row' }).toBe(withMarc);
         await row(list, withMarc).getByText(fromMarc).waitFor();
       },
       pages,
@@ -71,11 +71,13 @@ describe('AC4: conversations', () => {
       'Élodie writes: hers goes first',
       async () => {
         await send(elodie.page, fromElodie);
-        await until(() => firstRowId(list), withElodie, { what: 'first row' });
+        await expect
+          .poll(() => firstRowId(list), { ...LIVE, message: 'first row' })
+          .toBe(withElodie);
         await row(list, withElodie).getByText(fromElodie).waitFor();
-        await until(async () => (await rowUnread(list, withElodie)) > 0, true, {
-          what: 'row badge',
-        });
+        await expect
+          .poll(() => rowUnread(list, withElodie), { ...LIVE, message: 'row badge' })
+          .toBeGreaterThan(0);
       },
       pages,
     );
@@ -89,12 +91,14 @@ describe('AC4: conversations', () => {
           list.getByRole('button', { name: 'Actions pour la conversation avec Élodie Durand' });
         await menu().click();
         await list.getByRole('menuitem', { name: 'Marquer comme lu' }).click();
-        await until(() => headerUnread(list), total - unread, { what: 'badge after read' });
+        await expect
+          .poll(() => headerUnread(list), { ...LIVE, message: 'badge after read' })
+          .toBe(total - unread);
         await menu().click();
         await list.getByRole('menuitem', { name: 'Marquer comme non lu' }).click();
-        await until(async () => (await headerUnread(list)) > total - unread, true, {
-          what: 'badge after unread',
-        });
+        await expect
+          .poll(() => headerUnread(list), { ...LIVE, message: 'badge after unread' })
+          .toBeGreaterThan(total - unread);
       },
       pages,
     );
@@ -106,12 +110,16 @@ describe('AC4: conversations', () => {
         const unread = await rowUnread(list, withMarc);
         expect(unread).toBeGreaterThan(0);
         await list.keyboard.press('r');
-        await until(() => headerUnread(list), total - unread, { what: 'badge after r' });
-        await until(() => rowUnread(list, withMarc), 0, { what: 'row after r' });
+        await expect
+          .poll(() => headerUnread(list), { ...LIVE, message: 'badge after r' })
+          .toBe(total - unread);
+        await expect
+          .poll(() => rowUnread(list, withMarc), { ...LIVE, message: 'row after r' })
+          .toBe(0);
         await list.keyboard.press('u');
-        await until(async () => (await rowUnread(list, withMarc)) > 0, true, {
-          what: 'row after u',
-        });
+        await expect
+          .poll(() => rowUnread(list, withMarc), { ...LIVE, message: 'row after u' })
+          .toBeGreaterThan(0);
         expect(await headerUnread(list)).toBeGreaterThan(total - unread);
       },
       pages,

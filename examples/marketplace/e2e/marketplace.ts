@@ -93,21 +93,11 @@ export async function headerUnread(page: Page): Promise<number> {
   return count;
 }
 
-/** Polls `read` until it returns `expected` (Playwright's own waits only look at the DOM). */
-export async function until<T>(
-  read: () => Promise<T>,
-  expected: T,
-  { timeoutMs = 15_000, what = 'value' } = {},
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read();
-    if (Object.is(last, expected)) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${what}: expected ${String(expected)}, still ${String(last)}`);
-}
+/**
+ * How long `expect.poll` waits for what Playwright's own waits cannot see (counts read from
+ * attributes, page hooks): a live update crosses the server and a re-render.
+ */
+export const LIVE = { timeout: 15_000, interval: 100 } as const;
 
 /** A word no seeded message holds, to find one message among many. */
 export function marker(label: string): string {

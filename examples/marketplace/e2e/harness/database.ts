@@ -1,8 +1,7 @@
 // Where the reference server keeps its data during a run: a PGlite folder of its own, or, when
 // DATABASE_URL is set (CI), a fresh PostgreSQL database on that server, dropped at the end.
-import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import pg from 'pg';
+import { createTestPostgres } from '@causette/example-server/test-postgres';
 
 /** The server's storage settings for the run, and how to delete that storage afterwards. */
 export interface RunDatabase {
@@ -14,17 +13,6 @@ export interface RunDatabase {
   drop(): Promise<void>;
 }
 
-/** Runs one statement on its own connection to the server of `adminUrl`. */
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A PostgreSQL database of its own when `adminUrl` is given, else a PGlite folder under `tmpDir`. */
 export async function createRunDatabase(
   tmpDir: string,
@@ -34,14 +22,10 @@ export async function createRunDatabase(
     const dir = path.join(tmpDir, 'pglite');
     return { env: { PGLITE_DIR: dir }, description: `PGlite ${dir}`, drop: async () => {} };
   }
-  // Only [a-z0-9_]: the name goes into the statements unquoted.
-  const name = `causette_e2e_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const database = await createTestPostgres(adminUrl, 'causette_e2e');
   return {
-    env: { DATABASE_URL: url.toString() },
-    description: `PostgreSQL database ${name}`,
-    drop: () => adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+    env: { DATABASE_URL: database.url },
+    description: `PostgreSQL database ${new URL(database.url).pathname.slice(1)}`,
+    drop: database.drop,
   };
 }

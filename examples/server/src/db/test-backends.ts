@@ -1,6 +1,6 @@
 // Storage backends for tests: PGlite always, PostgreSQL too when DATABASE_URL is set.
 // Each opened database is private to its caller, so test files and repeated runs never clash.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   cpSync,
   existsSync,
@@ -14,8 +14,8 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { type Database, openDatabase } from './index';
+import { createTestPostgres } from './test-postgres';
 
 export interface TestDatabase extends Database {
   /** Closes the database and deletes everything it stored. */
@@ -88,34 +88,6 @@ async function pgliteTemplate(): Promise<string> {
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
-}
-
-/** Runs one statement on the PostgreSQL server of `databaseUrl`, on a connection of its own. */
-async function adminQuery(databaseUrl: string, sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: databaseUrl });
-  await admin.connect();
-  try {
-    await admin.query(sql);
-  } finally {
-    await admin.end();
-  }
-}
-
-/**
- * An empty database of its own on the PostgreSQL server of DATABASE_URL: its URL, and `drop()`,
- * which deletes it even while connections to it remain.
- */
-export async function createTestPostgres(
-  databaseUrl: string,
-): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `causette_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(databaseUrl, `CREATE DATABASE ${name}`);
-  const url = new URL(databaseUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: () => adminQuery(databaseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
-  };
 }
 
 /** A migrated database of its own on the PostgreSQL server of DATABASE_URL, dropped by `destroy()`. */
