@@ -65,8 +65,9 @@ export interface ClientCache {
 /**
  * The cache: loaded into the store as soon as the storage opens, then saved (debounced) whenever
  * what came from the server changes, and at once when the connection drops or the page is hidden
- * or goes (a reload within the debounce, offline, would otherwise find a blank list). Nothing is saved before the cache was read: a save (the last
- * one on dispose included) waits for the read, then keeps what the server sent meanwhile.
+ * or goes (a reload within the debounce, offline, would otherwise find a blank list). Nothing is
+ * saved before the cache was read: a save (the last one on dispose included) waits for the read,
+ * then keeps what the server sent meanwhile.
  */
 export function createClientCache(ctx: ClientContext): ClientCache {
   const { store } = ctx;

@@ -11,14 +11,17 @@ export interface AvatarProps extends Omit<HTMLAttributes<HTMLSpanElement>, 'chil
   size?: number;
 }
 
+/** A letter or a digit, in any script. */
+const ALPHANUMERIC = /[\p{L}\p{N}]/u;
+
 /** Up to two initials of a name: "Marie Dupont" → "MD". */
 export function initialsOf(name: string): string {
   // "Camille Martin (Agence Bellecour)" is Camille Martin: a parenthesis adds to the name.
   const bare = name.replace(/\([^)]*\)/g, ' ').trim();
-  const words = (bare || name).split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
+  const words = (bare || name).split(/\s+/).filter((word) => ALPHANUMERIC.test(word));
   const letters = words.length > 1 ? [words[0], words.at(-1)] : [words[0]];
   return letters
-    .map((word) => Array.from(word ?? '').find((char) => /[\p{L}\p{N}]/u.test(char)) ?? '')
+    .map((word) => Array.from(word ?? '').find((char) => ALPHANUMERIC.test(char)) ?? '')
     .join('')
     .toUpperCase();
 }
