@@ -110,11 +110,11 @@ describe.each(testBackends())('conversations and read state on $name', (backend)
     const m1 = await db.messages.send(ana, text(ab, '1'));
     const m2 = await db.messages.send(ana, text(ab, '2'));
     const g1 = await db.messages.send(ana, text(group, 'g1'));
-    expect((await db.readState.totals([bruno, chloe, ana])).get(bruno)).toBe(3);
-    expect(await db.readState.perMember(ab)).toEqual(
+    expect(await db.readState.counts(ab, [bruno, chloe, ana])).toEqual(
       new Map([
-        [ana, 0],
-        [bruno, 2],
+        [bruno, { total: 3, conversation: 2 }],
+        [chloe, { total: 1, conversation: 0 }],
+        [ana, { total: 0, conversation: 0 }],
       ]),
     );
 
@@ -147,7 +147,10 @@ describe.each(testBackends())('conversations and read state on $name', (backend)
     const flagged = await db.readState.markUnread(bruno, ab);
     expect(flagged).toMatchObject({ lastReadSeq: 2, unreadCount: 1, changed: true });
     expect((await db.conversations.get(bruno, ab)).markedUnread).toBe(true);
-    expect((await db.readState.totals([bruno])).get(bruno)).toBe(1);
+    expect((await db.readState.counts(ab, [bruno])).get(bruno)).toEqual({
+      total: 1,
+      conversation: 1,
+    });
     const fromFirst = await db.readState.markUnread(bruno, ab, m1.message.id);
     expect(fromFirst).toMatchObject({ lastReadSeq: 0, unreadCount: 2 });
     expect((await db.conversations.get(bruno, ab)).markedUnread).toBe(false);

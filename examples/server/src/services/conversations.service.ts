@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { ServiceError, notAMember } from './errors';
 import { isUuid, newId } from './ids';
 import { type MessageRow, messageColumns, toMessage } from './mappers';
+import { MemberCache } from './member-cache';
 import { unreadCount } from './unread';
 import type { UsersService } from './users.service';
 
@@ -54,19 +55,17 @@ export function createConversationsService(
   db: Db,
   usersService: UsersService,
 ): ConversationsService {
-  async function isMember(userId: string, conversationId: string): Promise<boolean> {
-    if (!isUuid(conversationId)) return false;
+  const members = new MemberCache(async (conversationId) => {
+    if (!isUuid(conversationId)) return [];
     const rows = await db
-      .select({ one: sql<number>`1` })
+      .select({ userId: conversationMembers.userId })
       .from(conversationMembers)
-      .where(
-        and(
-          eq(conversationMembers.conversationId, conversationId),
-          eq(conversationMembers.userId, userId),
-        ),
-      )
-      .limit(1);
-    return rows.length > 0;
+      .where(eq(conversationMembers.conversationId, conversationId));
+    return rows.map((row) => row.userId);
+  });
+
+  async function isMember(userId: string, conversationId: string): Promise<boolean> {
+    return members.isMember(userId, conversationId);
   }
 
   async function views(userId: string, ids: readonly string[]): Promise<Conversation[]> {
@@ -172,12 +171,7 @@ export function createConversationsService(
     },
 
     async memberIds(conversationId) {
-      if (!isUuid(conversationId)) return [];
-      const rows = await db
-        .select({ userId: conversationMembers.userId })
-        .from(conversationMembers)
-        .where(eq(conversationMembers.conversationId, conversationId));
-      return rows.map((row) => row.userId);
+      return [...(await members.memberIds(conversationId))];
     },
 
     async open(callerId, request) {
@@ -221,7 +215,9 @@ export function createConversationsService(
       }
       const [conversation] = id ? await views(callerId, [id]) : [];
       if (!conversation) throw new ServiceError('INTERNAL', 'conversation vanished while opening');
-      return { conversation, created, memberIds: conversation.members.map((m) => m.userId) };
+      const ids = conversation.members.map((m) => m.userId);
+      members.remember(conversation.id, ids);
+      return { conversation, created, memberIds: ids };
     },
 
     async get(userId, conversationId) {

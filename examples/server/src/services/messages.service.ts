@@ -7,14 +7,14 @@ import {
   type SendMessageRequest,
   type SyncResult,
 } from '@causette/protocol';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { conversationMembers, conversations, messages } from '../db/schema';
 import type { ConversationsService } from './conversations.service';
 import { ServiceError, notAMember } from './errors';
 import { newId } from './ids';
 import { type MessageRow, messageColumns, toMessage } from './mappers';
-import { markReadUpTo } from './read-at';
+import { isUniqueViolation, storeMessage } from './store-message';
 import { unreadCount } from './unread';
 
 /** A message as validated by the protocol schema (IMAGE captions default to ''). */
@@ -36,8 +36,6 @@ export interface MessagesService {
   history(userId: string, request: HistoryRequest): Promise<HistoryResult>;
   sync(userId: string, cursors: Record<string, number>): Promise<SyncResult>;
 }
-
-class DuplicateClientId extends Error {}
 
 export function createMessagesService(
   db: Db,
@@ -70,84 +68,33 @@ export function createMessagesService(
     };
   }
 
-  async function insert(senderId: string, input: SendInput) {
-    return db.transaction(async (tx) => {
-      // The row lock taken here orders concurrent senders: seq is gap-free because a failed insert
-      // rolls this increment back with it.
-      const [head] = await tx
-        .update(conversations)
-        .set({ lastSeq: sql`${conversations.lastSeq} + 1`, lastMessageAt: sql`clock_timestamp()` })
-        .where(eq(conversations.id, input.conversationId))
-        .returning({ seq: conversations.lastSeq, at: conversations.lastMessageAt });
-      if (!head) throw notAMember();
-      const inserted = await tx
-        .insert(messages)
-        .values({
+  return {
+    async send(senderId, input) {
+      await conversationsService.assertMember(senderId, input.conversationId);
+      try {
+        const stored = await storeMessage(db, {
           id: newId(),
           clientId: input.clientId,
           conversationId: input.conversationId,
-          seq: head.seq,
           senderId,
           type: input.type,
           content: input.content,
           attachment: input.type === 'IMAGE' ? input.attachment : null,
-          createdAt: head.at,
-        })
-        .onConflictDoNothing({ target: [messages.senderId, messages.clientId] })
-        .returning(messageColumns);
-      const row = inserted[0] as MessageRow | undefined;
-      if (!row) throw new DuplicateClientId();
-      const [before] = await tx
-        .select({
-          lastReadSeq: conversationMembers.lastReadSeq,
-          markedUnread: conversationMembers.markedUnread,
-        })
-        .from(conversationMembers)
-        .where(
-          and(
-            eq(conversationMembers.conversationId, input.conversationId),
-            eq(conversationMembers.userId, senderId),
-          ),
-        )
-        .for('update');
-      if (!before) throw notAMember();
-      await tx
-        .update(conversationMembers)
-        .set({ lastReadSeq: head.seq, markedUnread: false })
-        .where(
-          and(
-            eq(conversationMembers.conversationId, input.conversationId),
-            eq(conversationMembers.userId, senderId),
-          ),
-        );
-      const readAdvanced = before.lastReadSeq < head.seq - 1;
-      if (readAdvanced)
-        await markReadUpTo(tx, input.conversationId, before.lastReadSeq, head.seq - 1);
-      return {
-        row,
-        senderUnreadCleared: unreadCount(head.seq - 1, before.lastReadSeq, before.markedUnread) > 0,
-        senderReadAdvanced: readAdvanced,
-      };
-    });
-  }
-
-  return {
-    async send(senderId, input) {
-      const existing = await findByClientId(senderId, input.clientId);
-      if (existing) return repeat(existing, input.conversationId);
-      await conversationsService.assertMember(senderId, input.conversationId);
-      try {
-        const outcome = await insert(senderId, input);
+        });
+        if (!stored) throw notAMember();
+        const { row, before } = stored;
         return {
-          message: toMessage(outcome.row),
+          message: toMessage(row),
           created: true,
           memberIds: await conversationsService.memberIds(input.conversationId),
-          senderUnreadCleared: outcome.senderUnreadCleared,
-          senderReadAdvanced: outcome.senderReadAdvanced,
+          senderUnreadCleared:
+            unreadCount(row.seq - 1, before.lastReadSeq, before.markedUnread) > 0,
+          senderReadAdvanced: before.lastReadSeq < row.seq - 1,
         };
       } catch (error) {
-        if (!(error instanceof DuplicateClientId)) throw error;
-        // The same clientId was being stored concurrently (a resend racing its original).
+        if (!isUniqueViolation(error)) throw error;
+        // A resend of a stored message (the client never saw its ack), or racing its original:
+        // the same answer as the first time, and nothing new to broadcast.
         const original = await findByClientId(senderId, input.clientId);
         if (!original) throw error;
         return repeat(original, input.conversationId);

@@ -1,5 +1,5 @@
 import type { ReadStateResult } from '@causette/protocol';
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { conversationMembers, conversations, messages } from '../db/schema';
 import { notAMember } from './errors';
@@ -16,15 +16,21 @@ export interface ReadOutcome extends ReadStateResult {
   readAt: string;
 }
 
+export interface UnreadCounts {
+  total: number;
+  conversation: number;
+}
+
 export interface ReadStateService {
   /** Marks read up to and including `messageId` (never moves the pointer back). */
   markRead(userId: string, messageId: string): Promise<ReadOutcome>;
   /** Unread from `messageId` on, or the whole conversation flagged unread when absent. */
   markUnread(userId: string, conversationId: string, messageId?: string): Promise<ReadOutcome>;
-  /** Unread totals over all conversations, for each of `userIds` (0 for users with none). */
-  totals(userIds: readonly string[]): Promise<Map<string, number>>;
-  /** Unread count of one conversation for each of its members. */
-  perMember(conversationId: string): Promise<Map<string, number>>;
+  /**
+   * For each of `userIds`: their unread total over all conversations and their count in
+   * `conversationId` (0 when they are not in it), in one query: it runs after every send.
+   */
+  counts(conversationId: string, userIds: readonly string[]): Promise<Map<string, UnreadCounts>>;
 }
 
 const memberRow = (conversationId: string, userId: string) =>
@@ -113,40 +119,25 @@ export function createReadStateService(db: Db): ReadStateService {
       }));
     },
 
-    async totals(userIds) {
-      const result = new Map(userIds.map((id) => [id, 0]));
+    async counts(conversationId, userIds) {
+      const result = new Map(userIds.map((id) => [id, { total: 0, conversation: 0 }]));
       if (userIds.length === 0) return result;
-      const rows = await db
-        .select({
-          userId: conversationMembers.userId,
-          total: sql<number>`coalesce(sum(case when ${conversationMembers.markedUnread}
-            then greatest(1, ${conversations.lastSeq} - ${conversationMembers.lastReadSeq})
-            else greatest(0, ${conversations.lastSeq} - ${conversationMembers.lastReadSeq}) end), 0)::int`,
-        })
-        .from(conversationMembers)
-        .innerJoin(conversations, eq(conversations.id, conversationMembers.conversationId))
-        .where(inArray(conversationMembers.userId, [...userIds]))
-        .groupBy(conversationMembers.userId);
-      for (const row of rows) result.set(row.userId, Number(row.total));
-      return result;
-    },
-
-    async perMember(conversationId) {
-      if (!isUuid(conversationId)) return new Map();
-      const rows = await queryRows<{
-        user_id: string;
-        last_read_seq: number;
-        marked_unread: boolean;
-        last_seq: number;
-      }>(
+      // unreadCount() of unread.ts, in SQL.
+      const unread = sql`CASE WHEN cm.marked_unread THEN greatest(1, c.last_seq - cm.last_read_seq)
+        ELSE greatest(0, c.last_seq - cm.last_read_seq) END`;
+      const here = isUuid(conversationId) ? sql`${conversationId}::uuid` : sql`NULL::uuid`;
+      const rows = await queryRows<{ user_id: string; total: number; here: number }>(
         db,
-        sql`SELECT cm.user_id, cm.last_read_seq, cm.marked_unread, c.last_seq
+        sql`SELECT cm.user_id, coalesce(sum(${unread}), 0)::int AS total,
+              coalesce(max(CASE WHEN cm.conversation_id = ${here} THEN ${unread} END), 0)::int AS here
             FROM conversation_members cm JOIN conversations c ON c.id = cm.conversation_id
-            WHERE cm.conversation_id = ${conversationId}::uuid`,
+            WHERE cm.user_id IN ${[...userIds]}
+            GROUP BY cm.user_id`,
       );
-      return new Map(
-        rows.map((r) => [r.user_id, unreadCount(r.last_seq, r.last_read_seq, r.marked_unread)]),
-      );
+      for (const row of rows) {
+        result.set(row.user_id, { total: Number(row.total), conversation: Number(row.here) });
+      }
+      return result;
     },
   };
 }

@@ -5,7 +5,8 @@ import { queryRows } from '../db/raw';
 import type { ConversationsService } from './conversations.service';
 import { decodeCursor, encodeCursor } from './cursor';
 import { isUuid } from './ids';
-import { type MessageRow, toMessage } from './mappers';
+import { toMessage } from './mappers';
+import { type RawMessageRow, fromRawMessage } from './raw-message';
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, prefixQuery, toSnippet } from './search-query';
 
 export interface SearchService {
@@ -13,17 +14,7 @@ export interface SearchService {
   search(userId: string, request: SearchRequest): Promise<SearchResult>;
 }
 
-interface HitRow {
-  id: string;
-  client_id: string;
-  conversation_id: string;
-  seq: number;
-  sender_id: string;
-  type: MessageRow['type'];
-  content: string;
-  attachment: MessageRow['attachment'];
-  created_at: Date | string;
-  read_at: Date | string | null;
+interface HitRow extends RawMessageRow {
   stemmed: string;
   plain: string;
 }
@@ -78,19 +69,7 @@ export function createSearchService(
       const hits = page.map((row) => {
         // The French headline marks stems, the plain one marks prefixes: keep one that marks.
         const headline = row.stemmed.includes(MARK_START) ? row.stemmed : row.plain;
-        const message = toMessage({
-          id: row.id,
-          clientId: row.client_id,
-          conversationId: row.conversation_id,
-          seq: Number(row.seq),
-          senderId: row.sender_id,
-          type: row.type,
-          content: row.content,
-          attachment:
-            typeof row.attachment === 'string' ? JSON.parse(row.attachment) : row.attachment,
-          createdAt: new Date(row.created_at),
-          readAt: row.read_at === null ? null : new Date(row.read_at),
-        });
+        const message = toMessage(fromRawMessage(row));
         return { message, snippet: toSnippet(headline) };
       });
       const result: SearchResult = { hits };

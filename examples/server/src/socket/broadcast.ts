@@ -14,15 +14,13 @@ export async function pushUnreadCounts(
   userIds: readonly string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const [totals, perMember] = await Promise.all([
-    store.readState.totals(userIds),
-    store.readState.perMember(conversationId),
-  ]);
+  const counts = await store.readState.counts(conversationId, userIds);
   for (const userId of userIds) {
+    const { total, conversation } = counts.get(userId) ?? { total: 0, conversation: 0 };
     io.to(userRoom(userId)).emit('unread:count', {
-      count: totals.get(userId) ?? 0,
+      count: total,
       conversationId,
-      conversationUnread: perMember.get(userId) ?? 0,
+      conversationUnread: conversation,
     });
   }
 }
