@@ -21,6 +21,7 @@ export async function attachChat(
       messages: { capacity: config.rateLimit.messages, windowMs: config.rateLimit.windowMs },
     },
     heartbeat: config.heartbeat,
+    admissionLimits: config.admission,
     ...(config.redisUrl ? { redisUrl: config.redisUrl } : {}),
   });
 }

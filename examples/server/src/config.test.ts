@@ -44,6 +44,7 @@ describe('loadConfig defaults', () => {
       allowedOrigins: { kind: 'local' },
       logLevel: 'info',
       rateLimit: { messages: 20, windowMs: 10_000 },
+      admission: { maxRunning: 32, maxWaiting: 1024 },
       uploads: { dir: './.data/uploads', maxBytes: 10 * 1024 * 1024, folder: 'causette' },
       heartbeat: { intervalMs: 25_000, timeoutMs: 20_000 },
     });

@@ -61,6 +61,8 @@ export interface ServerConfig {
   vapid?: VapidConfig;
   logLevel: LogLevel;
   rateLimit: { messages: number; windowMs: number };
+  /** Requests worked on at once and waiting in line; past both, `UNAVAILABLE` (overload). */
+  admission: { maxRunning: number; maxWaiting: number };
   uploads: { dir: string; maxBytes: number; folder: string };
   /** How long a SIGTERM drain waits for in-flight work before closing connections. */
   shutdownTimeoutMs: number;
@@ -123,6 +125,8 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   RATE_LIMIT_MESSAGES: intSetting(1, 10_000, 20),
   RATE_LIMIT_WINDOW_MS: intSetting(100, 3_600_000, 10_000),
+  MAX_RUNNING_REQUESTS: intSetting(1, 10_000, 32),
+  MAX_WAITING_REQUESTS: intSetting(0, 1_000_000, 1024),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600_000, 10_000),
   SOCKET_PING_INTERVAL_MS: intSetting(100, 300_000, 25_000),
   SOCKET_PING_TIMEOUT_MS: intSetting(100, 300_000, 20_000),
@@ -165,6 +169,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     allowedOrigins,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     rateLimit: { messages: e.RATE_LIMIT_MESSAGES, windowMs: e.RATE_LIMIT_WINDOW_MS },
+    admission: { maxRunning: e.MAX_RUNNING_REQUESTS, maxWaiting: e.MAX_WAITING_REQUESTS },
     uploads: { dir: e.UPLOAD_DIR, maxBytes: e.UPLOAD_MAX_BYTES, folder: e.UPLOAD_FOLDER },
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     heartbeat: { intervalMs: e.SOCKET_PING_INTERVAL_MS, timeoutMs: e.SOCKET_PING_TIMEOUT_MS },

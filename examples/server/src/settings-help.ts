@@ -51,6 +51,14 @@ export const SETTINGS_HELP: ReadonlyArray<readonly [name: string, description: s
   ['RATE_LIMIT_MESSAGES', 'messages a user may send per window (20)'],
   ['RATE_LIMIT_WINDOW_MS', 'rate-limit window in milliseconds (10000)'],
   [
+    'MAX_RUNNING_REQUESTS',
+    'requests worked on at once; more wait in line (32; PostgreSQL: a few times the pool of 10)',
+  ],
+  [
+    'MAX_WAITING_REQUESTS',
+    'requests waiting in line; past them requests get UNAVAILABLE with retryAfterMs (1024)',
+  ],
+  [
     'SHUTDOWN_TIMEOUT_MS',
     'how long SIGTERM waits for in-flight work before closing connections (10000)',
   ],

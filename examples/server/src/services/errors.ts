@@ -3,10 +3,13 @@ import type { ErrorCode } from '@causette/protocol';
 /** A refusal a service reports to the caller; the socket layer turns it into an error ack. */
 export class ServiceError extends Error {
   readonly code: ErrorCode;
-  constructor(code: ErrorCode, message: string) {
+  /** For transient refusals (`UNAVAILABLE`, `RATE_LIMITED`): when the client may try again. */
+  readonly retryAfterMs: number | undefined;
+  constructor(code: ErrorCode, message: string, retryAfterMs?: number) {
     super(message);
     this.name = 'ServiceError';
     this.code = code;
+    this.retryAfterMs = retryAfterMs;
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Server as HttpServer } from 'node:http';
 import { MAX_PACKET_BYTES, PRESENCE_OFFLINE_GRACE_MS, SOCKET_PATH } from '@causette/protocol';
 import { Server } from 'socket.io';
+import { Admission, DEFAULT_ADMISSION_LIMITS } from './admission';
 import { registerChatHandlers } from './handlers/chat.handler';
 import { type HandlerContext, answerUnknownEvents } from './handlers/context';
 import { registerConversationHandlers } from './handlers/conversation.handler';
@@ -66,6 +67,7 @@ function resolve(deps: SocketServerDeps): ResolvedDeps {
     rateLimiter: deps.rateLimiter ?? deps.scaleOut?.rateLimiter ?? new InMemoryRateLimiter(now),
     rateRules: { ...DEFAULT_RATE_RULES, ...deps.rateRules },
     presenceGraceMs: deps.presenceGraceMs ?? PRESENCE_OFFLINE_GRACE_MS,
+    admission: new Admission({ ...DEFAULT_ADMISSION_LIMITS, ...deps.admissionLimits }),
   };
 }
 
@@ -98,6 +100,7 @@ export function attachSocketServer(
     void settled.finally(() => inFlight.delete(settled));
   };
   const presence = new PresenceTracker(io, deps);
+  let closing: Promise<void> | undefined;
 
   io.use(authMiddleware(deps));
 
@@ -123,13 +126,36 @@ export function attachSocketServer(
 
   return {
     io,
-    async close() {
-      await io.close();
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      await presence.close();
-      await deps.scaleOut?.close();
+    close() {
+      closing ??= (async () => {
+        // Finish what was accepted, its broadcasts and acks included, while the sockets are still
+        // there to hear them; requests arriving meanwhile are refused with UNAVAILABLE and sent
+        // again by the clients' outboxes, to the next process.
+        deps.admission.close();
+        await settle(inFlight);
+        // io.close() alone cuts transports and drops what they still had to write (those acks);
+        // a socket disconnected first flushes its buffer, then closes. This node's only.
+        io.local.disconnectSockets(true);
+        await flushed(io);
+        await io.close();
+        await settle(inFlight);
+        await presence.close();
+        await deps.scaleOut?.close();
+      })();
+      return closing;
     },
   };
+}
+
+/** Resolves once every transport has closed, or after a second at most. */
+async function flushed(io: ChatServer): Promise<void> {
+  for (let waited = 0; io.engine.clientsCount > 0 && waited < 1000; waited += 10) {
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+async function settle(work: Set<Promise<unknown>>): Promise<void> {
+  while (work.size > 0) await Promise.allSettled([...work]);
 }
 
 /** Options of {@link startSocketServer}: the socket server's, plus where Redis is. */

@@ -67,6 +67,8 @@ export interface TestServer {
     userId: string,
     options?: { token?: string; origin?: string; transports?: string[] },
   ): Promise<TestClient>;
+  /** The socket layer's own close() (the drain), with the test's clients still connected. */
+  drain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function startTestServer(
       });
       return client;
     },
+    drain: () => handle.close(),
     async close() {
       for (const client of clients) client.disconnect();
       await handle.close();

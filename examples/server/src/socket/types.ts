@@ -1,3 +1,4 @@
+import type { Admission, AdmissionLimits } from './admission';
 import type {
   ClientToServerEvents,
   ImageAttachment,
@@ -71,15 +72,18 @@ export interface SocketServerDeps {
   presenceGraceMs?: number;
   /** socket.io's ping interval and timeout; socket.io's defaults (25 s, 20 s) otherwise. */
   heartbeat?: { intervalMs: number; timeoutMs: number };
+  /** Bounds on the work accepted at once; past them requests get `UNAVAILABLE`. */
+  admissionLimits?: Partial<AdmissionLimits>;
   /** Clock, for tests. */
   now?: () => number;
 }
 
 /** Deps with every default filled in. */
 export interface ResolvedDeps extends Required<
-  Omit<SocketServerDeps, 'rateRules' | 'scaleOut' | 'heartbeat'>
+  Omit<SocketServerDeps, 'rateRules' | 'scaleOut' | 'heartbeat' | 'admissionLimits'>
 > {
   rateRules: RateRules;
+  admission: Admission;
   scaleOut?: ScaleOut;
   heartbeat?: SocketServerDeps['heartbeat'];
 }

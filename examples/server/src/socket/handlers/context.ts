@@ -53,7 +53,7 @@ function reply(ack: ((response: unknown) => void) | undefined, response: Ack<unk
 
 /** Answers a thrown error: refusals as they are, anything else as INTERNAL (logged). */
 export function errorAck(ctx: HandlerContext, event: string, error: unknown): Ack<never> {
-  if (error instanceof ServiceError) return ackError(error.code, error.message);
+  if (error instanceof ServiceError) return ackError(error.code, error.message, error.retryAfterMs);
   ctx.deps.logger.error({ err: error, event, userId: ctx.userId }, 'handler failed');
   return ackError('INTERNAL', 'internal error');
 }
@@ -80,7 +80,8 @@ export function onRequest<E extends RequestEventName>(
         );
         if (!decision.ok)
           return ackError('RATE_LIMITED', `too many ${budget}, retry later`, decision.retryAfterMs);
-        return ackOk(await handler(parsed.data as RequestInput<E>));
+        const input = parsed.data as RequestInput<E>;
+        return ackOk(await ctx.deps.admission.run(() => handler(input)));
       } catch (error) {
         return errorAck(ctx, event, error);
       }

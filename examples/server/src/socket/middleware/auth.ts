@@ -1,6 +1,8 @@
 import type { HandshakeErrorCode, HandshakeErrorData } from '@causette/protocol';
 import type { Logger } from 'pino';
 import type { Store } from '../../services/store';
+import { ServiceError } from '../../services/errors';
+import type { Admission } from '../admission';
 import type { ChatSocket, VerifyToken } from '../types';
 
 /** An Error socket.io turns into a `connect_error` carrying `err.data = { code, message }`. */
@@ -30,6 +32,7 @@ export function readToken(handshake: ChatSocket['handshake']): string | undefine
 
 interface AuthDeps {
   verifyToken: VerifyToken;
+  admission: Admission;
   store: Store;
   logger: Logger;
   now: () => number;
@@ -54,13 +57,19 @@ export function authMiddleware(deps: AuthDeps) {
     if (identity.expiresAt <= deps.now())
       return next(handshakeError('TOKEN_EXPIRED', 'token expired'));
     try {
-      await deps.store.users.upsert({
-        id: identity.userId,
-        displayName: identity.displayName,
-        avatarUrl: identity.avatarUrl,
-        role: identity.role,
-      });
+      await deps.admission.run(() =>
+        deps.store.users.upsert({
+          id: identity.userId,
+          displayName: identity.displayName,
+          avatarUrl: identity.avatarUrl,
+          role: identity.role,
+        }),
+      );
     } catch (error) {
+      // A reconnect storm past capacity: refused like any request, without a log line each.
+      if (error instanceof ServiceError && error.code === 'UNAVAILABLE') {
+        return next(handshakeError('OVERLOADED', error.message));
+      }
       deps.logger.error(
         { err: error, userId: identity.userId },
         'user upsert failed during handshake',
