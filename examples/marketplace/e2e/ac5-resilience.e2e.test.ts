@@ -159,7 +159,9 @@ describe('AC5: resilience', () => {
             title: 'Loft sous les toits – Bordeaux Chartrons (archives)',
           },
         });
-        const texts = Array.from({ length: 130 }, (_, i) => `Historique ${i + 1} ${tag}`);
+        // Five pages of 50: each round below needs one still to load, even when the list has
+        // fetched one more on its own between rounds (the reader is left near the top).
+        const texts = Array.from({ length: 250 }, (_, i) => `Historique ${i + 1} ${tag}`);
         await sendAll(sophie, conversation.id, texts);
         return conversation.id;
       } finally {
