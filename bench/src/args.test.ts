@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchArgs } from './args';
+
+describe('parseBenchArgs', () => {
+  it('runs everything, full, by default', () => {
+    expect(parseBenchArgs([])).toEqual({ quick: false, only: ['latency', 'sizes'], help: false });
+  });
+
+  it('reads --quick, also after the -- pnpm may pass through', () => {
+    expect(parseBenchArgs(['--quick']).quick).toBe(true);
+    expect(parseBenchArgs(['--', '--quick']).quick).toBe(true);
+  });
+
+  it('reads --only, repeated or comma-separated, in run order', () => {
+    expect(parseBenchArgs(['--only', 'latency']).only).toEqual(['latency']);
+    expect(parseBenchArgs(['--only=sizes,latency']).only).toEqual(['latency', 'sizes']);
+    expect(parseBenchArgs(['--only', 'sizes', '--only', 'sizes']).only).toEqual(['sizes']);
+  });
+
+  it('refuses unknown benchmarks and options', () => {
+    expect(() => parseBenchArgs(['--only', 'search'])).toThrow(/Unknown benchmark search/);
+    expect(() => parseBenchArgs(['--fast'])).toThrow();
+    expect(() => parseBenchArgs(['latency'])).toThrow();
+  });
+
+  it('reads --help and -h', () => {
+    expect(parseBenchArgs(['-h']).help).toBe(true);
+  });
+});

@@ -1,0 +1,126 @@
+// The reference chat server as a child process, started the way the marketplace's e2e harness
+// does (node --conditions=@causette/source --import tsx examples/server/src/main.ts) with settings
+// for a benchmark: production mode (no demo seed, no dev routes), its own HS256 secret, logs at
+// warn, and a per-user message limit high enough not to shape the load.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { closeSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { freePort } from './free-port';
+import { TS_EXEC_ARGV, endProcess, isRunning, track } from './processes';
+import type { RunningTarget } from './relay-process';
+
+const serverDir = path.resolve(import.meta.dirname, '../../../examples/server');
+const entry = path.join(serverDir, 'src/main.ts');
+
+/** A fresh PGlite runs initdb in WebAssembly: seconds, more on a loaded machine. */
+const START_TIMEOUT_MS = 120_000;
+/** SIGTERM lets the server drain for SHUTDOWN_TIMEOUT_MS; an overloaded one is killed after this. */
+const STOP_GRACE_MS = 5_000;
+
+/** The server's per-user message budget per window: far above what one benchmark user sends. */
+export const RATE_LIMIT_MESSAGES = 10_000;
+
+/**
+ * Server settings and runner variables the child must not inherit from the benchmark's shell: the
+ * server runs on its defaults but for the settings below, whatever the shell exports.
+ */
+const inheritedOut =
+  /^(NODE_ENV|NODE_OPTIONS|PORT|HOST|PUBLIC_URL|DATABASE_URL|PGLITE_DIR|REDIS_URL|ALLOWED_ORIGINS|LOG_LEVEL|SHUTDOWN_TIMEOUT_MS|MAX_[A-Z]+_REQUESTS|(JWT|CLOUDINARY|UPLOAD|VAPID|RATE_LIMIT|SOCKET_PING|VITEST|VITE)_.*|VITEST)$/;
+
+function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!inheritedOut.test(key)) env[key] = value;
+  }
+  return { ...env, ...settings };
+}
+
+function logTail(logFile: string, lines = 20): string {
+  try {
+    return readFileSync(logFile, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+export interface RunningChatServer extends RunningTarget {
+  /** The HS256 secret its tokens must be signed with. */
+  jwtSecret: string;
+  logFile: string;
+}
+
+export interface ChatServerStart {
+  /** `PGLITE_DIR` or `DATABASE_URL`. */
+  storageEnv: Record<string, string>;
+  /** Where uploads would go (none are made; production mode wants a folder). */
+  uploadDir: string;
+  logFile: string;
+}
+
+/** Starts the server on a free port of 127.0.0.1 and resolves once `/healthz` answers 200. */
+export async function startChatServer(options: ChatServerStart): Promise<RunningChatServer> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  // A secret of the run's own: the server is in production mode, which refuses the public dev one.
+  const jwtSecret = randomBytes(32).toString('base64url');
+  const settings: Record<string, string> = {
+    ...options.storageEnv,
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    PUBLIC_URL: url,
+    ALLOWED_ORIGINS: url,
+    JWT_SECRET: jwtSecret,
+    UPLOAD_DIR: options.uploadDir,
+    RATE_LIMIT_MESSAGES: String(RATE_LIMIT_MESSAGES),
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    LOG_LEVEL: 'warn',
+  };
+  const fd = openSync(options.logFile, 'a');
+  let child;
+  try {
+    child = track(
+      spawn(process.execPath, [...TS_EXEC_ARGV, entry], {
+        cwd: serverDir,
+        env: childEnv(settings),
+        stdio: ['ignore', fd, fd],
+      }),
+    );
+  } finally {
+    closeSync(fd);
+  }
+  const started = child;
+  try {
+    await waitHealthy(url, () => isRunning(started), options.logFile);
+  } catch (error) {
+    await endProcess(started, 'SIGKILL');
+    throw error;
+  }
+  return {
+    url,
+    jwtSecret,
+    logFile: options.logFile,
+    stop: () => endProcess(started, 'SIGTERM', STOP_GRACE_MS),
+  };
+}
+
+async function waitHealthy(url: string, running: () => boolean, logFile: string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    if (!running()) {
+      throw new Error(`The chat server exited before it was healthy. Log:\n${logTail(logFile)}`);
+    }
+    try {
+      const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+      await response.body?.cancel();
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The chat server was not healthy after ${START_TIMEOUT_MS} ms.`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

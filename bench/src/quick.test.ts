@@ -1,0 +1,57 @@
+// The quick benchmark end to end, as `pnpm bench --quick` runs it: relay, chat server on PGlite in
+// memory, generator workers, report. It asserts that it completes and reports both series, never
+// a time: figures on a shared test machine say nothing.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LatencyReport } from './load/types';
+
+const benchDir = path.resolve(import.meta.dirname, '..');
+let outDir: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(os.tmpdir(), 'bench-quick-'));
+});
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+function runQuick(): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--conditions=@causette/source', '--import', 'tsx', 'src/main.ts', '--quick'],
+      {
+        cwd: benchDir,
+        env: { ...process.env, BENCH_RESULTS_DIR: outDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('pnpm bench --quick', () => {
+  it('completes and writes a report with the baseline and the chat server', async () => {
+    const { code, output } = await runQuick();
+    expect(code, output).toBe(0);
+    const report = JSON.parse(
+      await readFile(path.join(outDir, 'latency.json'), 'utf8'),
+    ) as LatencyReport;
+    expect(report.runs).toHaveLength(1);
+    const run = report.runs[0]!;
+    expect(run.database).toBe('pglite-memory');
+    expect(run.series.map((series) => series.name)).toEqual(['baseline', 'causette']);
+    for (const series of run.series) {
+      expect(series.failure, `${series.name} failed:\n${output}`).toBeUndefined();
+      expect(series.sent).toBeGreaterThan(0);
+    }
+    expect(await readFile(path.join(outDir, 'latency.md'), 'utf8')).toContain('| causette |');
+  }, 240_000);
+});
