@@ -237,23 +237,26 @@ export async function sharedConversation(first: ChatClient, second: ChatClient):
   const [a, b] = [first.getSnapshot().user?.userId, second.getSnapshot().user?.userId];
   if (!a || !b) throw new Error('connect both clients first');
   const subject = uniqueSubject();
-  const id = await openConversation(first, [b], subject);
-  expect(await openConversation(second, [a], subject)).toBe(id);
-  await Promise.all([loadHistory(first, id), loadHistory(second, id)]);
+  const id = await retryTransient(() => openConversation(first, [b], subject));
+  expect(await retryTransient(() => openConversation(second, [a], subject))).toBe(id);
+  await Promise.all([
+    retryTransient(() => first.loadOlderMessages(id)),
+    retryTransient(() => second.loadOlderMessages(id)),
+  ]);
   return id;
 }
 
 /**
- * The conversation's history, asked again when the link dropped under the request (a transient
- * error, which callers may retry): a loaded two-core CI machine can miss a heartbeat during set-up,
- * and set-up is not what the fault tests are about.
+ * A set-up request asked again when the link dropped under it (a transient error, which callers
+ * may retry; opening a conversation and reading history are idempotent): a loaded two-core CI
+ * machine can miss a heartbeat during set-up, and set-up is not what the fault tests are about.
  */
-async function loadHistory(client: ChatClient, id: string, attempts = 3): Promise<void> {
+async function retryTransient<T>(request: () => Promise<T>, attempts = 3): Promise<T> {
   try {
-    await client.loadOlderMessages(id);
+    return await request();
   } catch (error) {
     if (attempts <= 1 || !isChatError(error) || !error.transient) throw error;
-    await loadHistory(client, id, attempts - 1);
+    return retryTransient(request, attempts - 1);
   }
 }
 
