@@ -14,8 +14,10 @@ import type { ConversationsService } from './conversations.service';
 import { ServiceError, notAMember } from './errors';
 import { newId } from './ids';
 import { type MessageRow, messageColumns, toMessage } from './mappers';
-import { isUniqueViolation, storeMessage } from './store-message';
+import { createMessageWriter } from './message-writer';
+import { isUniqueViolation } from './store-messages';
 import { unreadCount } from './unread';
+import type { UnreadCounts } from './unread-counts';
 
 /** A message as validated by the protocol schema (IMAGE captions default to ''). */
 export type SendInput = SendMessageRequest & { content: string };
@@ -29,6 +31,8 @@ export interface SendOutcome {
   senderUnreadCleared: boolean;
   /** The sender's read pointer moved past messages of others (a read receipt is due). */
   senderReadAdvanced: boolean;
+  /** Each member's unread total and count here once the message is in (empty on a repeat). */
+  unread: Map<string, UnreadCounts>;
 }
 
 export interface MessagesService {
@@ -41,6 +45,7 @@ export function createMessagesService(
   db: Db,
   conversationsService: ConversationsService,
 ): MessagesService {
+  const writer = createMessageWriter(db);
   async function findByClientId(
     senderId: string,
     clientId: string,
@@ -65,6 +70,7 @@ export function createMessagesService(
       memberIds: await conversationsService.memberIds(conversationId),
       senderUnreadCleared: false,
       senderReadAdvanced: false,
+      unread: new Map(),
     };
   }
 
@@ -72,7 +78,7 @@ export function createMessagesService(
     async send(senderId, input) {
       await conversationsService.assertMember(senderId, input.conversationId);
       try {
-        const stored = await storeMessage(db, {
+        const stored = await writer.store({
           id: newId(),
           clientId: input.clientId,
           conversationId: input.conversationId,
@@ -82,7 +88,7 @@ export function createMessagesService(
           attachment: input.type === 'IMAGE' ? input.attachment : null,
         });
         if (!stored) throw notAMember();
-        const { row, before } = stored;
+        const { row, before, unread } = stored;
         return {
           message: toMessage(row),
           created: true,
@@ -90,6 +96,7 @@ export function createMessagesService(
           senderUnreadCleared:
             unreadCount(row.seq - 1, before.lastReadSeq, before.markedUnread) > 0,
           senderReadAdvanced: before.lastReadSeq < row.seq - 1,
+          unread,
         };
       } catch (error) {
         if (!isUniqueViolation(error)) throw error;

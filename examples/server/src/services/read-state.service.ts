@@ -1,12 +1,12 @@
 import type { ReadStateResult } from '@causette/protocol';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { conversationMembers, conversations, messages } from '../db/schema';
 import { notAMember } from './errors';
 import { isUuid } from './ids';
-import { queryRows } from '../db/raw';
 import { markReadUpTo } from './read-at';
 import { unreadCount } from './unread';
+import { type UnreadCounts, createUnreadCounter } from './unread-counts';
 
 export interface ReadOutcome extends ReadStateResult {
   /** The unread count changed (an `unread:count` is due). */
@@ -16,11 +16,6 @@ export interface ReadOutcome extends ReadStateResult {
   readAt: string;
 }
 
-export interface UnreadCounts {
-  total: number;
-  conversation: number;
-}
-
 export interface ReadStateService {
   /** Marks read up to and including `messageId` (never moves the pointer back). */
   markRead(userId: string, messageId: string): Promise<ReadOutcome>;
@@ -28,7 +23,7 @@ export interface ReadStateService {
   markUnread(userId: string, conversationId: string, messageId?: string): Promise<ReadOutcome>;
   /**
    * For each of `userIds`: their unread total over all conversations and their count in
-   * `conversationId` (0 when they are not in it), in one query: it runs after every send.
+   * `conversationId` (0 when they are not in it); concurrent calls share one query.
    */
   counts(conversationId: string, userIds: readonly string[]): Promise<Map<string, UnreadCounts>>;
 }
@@ -119,25 +114,6 @@ export function createReadStateService(db: Db): ReadStateService {
       }));
     },
 
-    async counts(conversationId, userIds) {
-      const result = new Map(userIds.map((id) => [id, { total: 0, conversation: 0 }]));
-      if (userIds.length === 0) return result;
-      // unreadCount() of unread.ts, in SQL.
-      const unread = sql`CASE WHEN cm.marked_unread THEN greatest(1, c.last_seq - cm.last_read_seq)
-        ELSE greatest(0, c.last_seq - cm.last_read_seq) END`;
-      const here = isUuid(conversationId) ? sql`${conversationId}::uuid` : sql`NULL::uuid`;
-      const rows = await queryRows<{ user_id: string; total: number; here: number }>(
-        db,
-        sql`SELECT cm.user_id, coalesce(sum(${unread}), 0)::int AS total,
-              coalesce(max(CASE WHEN cm.conversation_id = ${here} THEN ${unread} END), 0)::int AS here
-            FROM conversation_members cm JOIN conversations c ON c.id = cm.conversation_id
-            WHERE cm.user_id IN ${[...userIds]}
-            GROUP BY cm.user_id`,
-      );
-      for (const row of rows) {
-        result.set(row.user_id, { total: Number(row.total), conversation: Number(row.here) });
-      }
-      return result;
-    },
+    counts: createUnreadCounter(db),
   };
 }

@@ -1,4 +1,5 @@
 import type { Store } from '../services/store';
+import type { UnreadCounts } from '../services/unread-counts';
 import { type ChatServer, userRoom } from './types';
 
 /** Rooms of `userIds`. */
@@ -14,7 +15,21 @@ export async function pushUnreadCounts(
   userIds: readonly string[],
 ): Promise<void> {
   if (userIds.length === 0) return;
-  const counts = await store.readState.counts(conversationId, userIds);
+  emitUnreadCounts(
+    io,
+    conversationId,
+    userIds,
+    await store.readState.counts(conversationId, userIds),
+  );
+}
+
+/** Sends each of `userIds` their `counts` (0 when missing) for `conversationId`. */
+export function emitUnreadCounts(
+  io: ChatServer,
+  conversationId: string,
+  userIds: readonly string[],
+  counts: ReadonlyMap<string, UnreadCounts>,
+): void {
   for (const userId of userIds) {
     const { total, conversation } = counts.get(userId) ?? { total: 0, conversation: 0 };
     io.to(userRoom(userId)).emit('unread:count', {

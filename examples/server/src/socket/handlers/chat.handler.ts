@@ -1,6 +1,6 @@
 // message:* events and typing: the messages service stores, then this handler emits.
 import { ServiceError } from '../../services/errors';
-import { pushUnreadCounts, roomsOf } from '../broadcast';
+import { emitUnreadCounts, pushUnreadCounts, roomsOf } from '../broadcast';
 import { userRoom } from '../types';
 import { type HandlerContext, onNotification, onRequest } from './context';
 
@@ -32,7 +32,7 @@ export function registerChatHandlers(ctx: HandlerContext): void {
       });
       const others = outcome.memberIds.filter((id) => id !== userId);
       const changed = outcome.senderUnreadCleared ? [...others, userId] : others;
-      await pushUnreadCounts(io, store, message.conversationId, changed);
+      emitUnreadCounts(io, message.conversationId, changed, outcome.unread);
       if (outcome.senderReadAdvanced) {
         io.to(roomsOf(others)).emit('receipt:read', {
           conversationId: message.conversationId,

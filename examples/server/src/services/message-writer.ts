@@ -1,0 +1,63 @@
+import type { Db } from '../db/connection';
+import { GroupRunner } from './group-runner';
+import { type NewMessage, type StoredMessage, storeMessages } from './store-messages';
+import { unreadAfter } from './unread-after';
+import type { UnreadCounts } from './unread-counts';
+
+export interface WrittenMessage extends StoredMessage {
+  /** Each member's unread total and count in this conversation once the message is in. */
+  unread: Map<string, UnreadCounts>;
+}
+
+/** Stores one message; concurrent calls share statements and commits. */
+export interface MessageWriter {
+  /** The stored message, or undefined when the sender is not a member of the conversation. */
+  store(input: NewMessage): Promise<WrittenMessage | undefined>;
+}
+
+/**
+ * The most messages one statement stores. A group is only as large as the sends that arrived
+ * while the previous one ran, so this bounds the statement's size, not anyone's wait.
+ */
+export const MAX_MESSAGES_PER_STATEMENT = 128;
+
+/**
+ * Group commit for `message:send`: while one statement runs, the sends that arrive wait and go
+ * together in the next, so the database does one round trip and one commit for many messages.
+ * A lone send runs at once. A conversation's messages go one per statement, in arrival order.
+ *
+ * When a statement fails, nothing of it was stored; its messages are then stored one by one, so
+ * each gets its own outcome: the duplicate `clientId` its unique violation, the others their row.
+ */
+export function createMessageWriter(
+  db: Db,
+  maxGroup: number = MAX_MESSAGES_PER_STATEMENT,
+): MessageWriter {
+  const write = async (inputs: readonly NewMessage[]) => {
+    const stored = await storeMessages(db, inputs);
+    const unread = unreadAfter(stored);
+    return stored.map((message, i) => message && { ...message, unread: unread[i] ?? new Map() });
+  };
+  const runner = new GroupRunner<NewMessage, WrittenMessage | undefined>(
+    async (inputs) => {
+      try {
+        const written = await write(inputs);
+        return written.map((value) => ({ status: 'fulfilled', value }));
+      } catch (error) {
+        if (inputs.length === 1) return [{ status: 'rejected', reason: error }];
+        const results: PromiseSettledResult<WrittenMessage | undefined>[] = [];
+        for (const input of inputs) {
+          try {
+            const [value] = await write([input]);
+            results.push({ status: 'fulfilled', value });
+          } catch (reason) {
+            results.push({ status: 'rejected', reason });
+          }
+        }
+        return results;
+      }
+    },
+    { maxGroup, key: (input) => input.conversationId.toLowerCase() },
+  );
+  return { store: (input) => runner.run(input) };
+}
