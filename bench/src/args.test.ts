@@ -3,7 +3,34 @@ import { parseBenchArgs } from './args';
 
 describe('parseBenchArgs', () => {
   it('runs everything, full, by default', () => {
-    expect(parseBenchArgs([])).toEqual({ quick: false, only: ['latency', 'sizes'], help: false });
+    expect(parseBenchArgs([])).toEqual({
+      quick: false,
+      only: ['latency', 'sizes'],
+      help: false,
+      loads: [],
+      databases: [],
+    });
+  });
+
+  it('reads custom loads and databases', () => {
+    const args = parseBenchArgs([
+      '--load',
+      '1000x500',
+      '--load=2000x1500x10',
+      '--db',
+      'postgresql',
+    ]);
+    expect(args.loads).toEqual([
+      { sockets: 1000, rate: 500, durationS: 20 },
+      { sockets: 2000, rate: 1500, durationS: 10 },
+    ]);
+    expect(args.databases).toEqual(['postgresql']);
+    expect(parseBenchArgs(['--db', 'pglite-memory,pglite-disk']).databases).toEqual([
+      'pglite-memory',
+      'pglite-disk',
+    ]);
+    expect(() => parseBenchArgs(['--load', '1000'])).toThrow(/SOCKETSxRATE/);
+    expect(() => parseBenchArgs(['--db', 'mysql'])).toThrow(/unknown database/);
   });
 
   it('reads --quick, also after the -- pnpm may pass through', () => {

@@ -81,7 +81,7 @@ export async function startChatServer(options: ChatServerStart): Promise<Running
   let child;
   try {
     child = track(
-      spawn(process.execPath, [...TS_EXEC_ARGV, entry], {
+      spawn(process.execPath, [...TS_EXEC_ARGV, ...profileArgs(), entry], {
         cwd: serverDir,
         env: childEnv(settings),
         stdio: ['ignore', fd, fd],
@@ -103,6 +103,15 @@ export async function startChatServer(options: ChatServerStart): Promise<Running
     logFile: options.logFile,
     stop: () => endProcess(started, 'SIGTERM', STOP_GRACE_MS),
   };
+}
+
+/**
+ * `BENCH_CPU_PROFILE_DIR=dir` writes a V8 CPU profile of each chat server run there (open it in
+ * Chrome's DevTools or speedscope), to see where the server's time goes at a load.
+ */
+function profileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE_DIR;
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
 async function waitHealthy(url: string, running: () => boolean, logFile: string): Promise<void> {

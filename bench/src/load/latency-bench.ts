@@ -9,13 +9,17 @@ import { startChatServer } from './chat-server-process';
 import { createStorage } from './databases';
 import { failedSeries } from './merge';
 import { METHOD } from './method';
-import { FULL_LOADS, QUICK_LOADS, databasesFor } from './plan';
+import { FULL_LOADS, QUICK_LOADS, checkLoad, databasesFor } from './plan';
 import { startRelay } from './relay-process';
 import { runSeries } from './run-series';
 import type { DatabaseName, LatencyReport, Load, RunResult, SeriesResult } from './types';
 
 export interface LatencyBenchOptions {
   quick: boolean;
+  /** Instead of the full or quick run's loads. */
+  loads?: readonly Load[];
+  /** Instead of the full or quick run's databases. */
+  databases?: readonly DatabaseName[];
   /** PostgreSQL server for the `postgresql` database (a fresh database per run). */
   databaseUrl?: string;
   log: (text: string) => void;
@@ -62,8 +66,9 @@ async function causette(
 
 /** Runs every load on every database; prints each run's table as it ends. */
 export async function runLatencyBench(options: LatencyBenchOptions): Promise<LatencyReport> {
-  const loads = options.quick ? QUICK_LOADS : FULL_LOADS;
-  const databases = databasesFor(options.quick, options.databaseUrl);
+  const loads = options.loads ?? (options.quick ? QUICK_LOADS : FULL_LOADS);
+  const databases = options.databases ?? databasesFor(options.quick, options.databaseUrl);
+  for (const load of loads) checkLoad(load);
   const date = new Date().toISOString();
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'causette-bench-'));
   const runs: RunResult[] = [];

@@ -16,7 +16,8 @@ export type TargetKind = 'relay' | 'causette';
 export type SeriesName = 'baseline' | 'causette';
 
 /** The storage behind the causette server in a run. */
-export type DatabaseName = 'pglite-memory' | 'pglite-disk' | 'postgresql';
+export const DATABASE_NAMES = ['pglite-memory', 'pglite-disk', 'postgresql'] as const;
+export type DatabaseName = (typeof DATABASE_NAMES)[number];
 
 /** Latency percentiles in ms; null when nothing was delivered. */
 export interface LatencySummary {
