@@ -166,6 +166,31 @@ describe.each(testBackends())('message writer on $name', (backend) => {
     }
   });
 
+  it('runs a statement aborted for a deadlock again, whole', async () => {
+    const conversations = await pairs(3);
+    let calls = 0;
+    const deadlocked = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
+        return (...args: Parameters<Db['execute']>) => {
+          calls += 1;
+          // What PostgreSQL answers the victim of a deadlock with another process: nothing stored.
+          if (calls === 1) {
+            return Promise.reject(Object.assign(new Error('deadlock detected'), { code: '40P01' }));
+          }
+          return target.execute(...args);
+        };
+      },
+    });
+    const writer = createMessageWriter(deadlocked);
+    const stored = await Promise.all(
+      conversations.map((c) => writer.store(message(c.id, c.a, 'x'))),
+    );
+    expect(stored.map((s) => s?.row.seq)).toEqual([1, 1, 1]);
+    // The group again, not three single statements.
+    expect(calls).toBe(2);
+  });
+
   it('refuses two messages of one conversation in one statement', async () => {
     const [c] = await pairs(1);
     const { storeMessages } = await import('./store-messages');

@@ -1,6 +1,11 @@
 import type { Db } from '../db/connection';
 import { GroupRunner } from './group-runner';
-import { type NewMessage, type StoredMessage, storeMessages } from './store-messages';
+import {
+  type NewMessage,
+  type StoredMessage,
+  isRetryableConflict,
+  storeMessages,
+} from './store-messages';
 import { unreadAfter } from './unread-after';
 import type { UnreadCounts } from './unread-counts';
 
@@ -8,6 +13,11 @@ export interface WrittenMessage extends StoredMessage {
   /** Each member's unread total and count in this conversation once the message is in. */
   unread: Map<string, UnreadCounts>;
 }
+
+type WrittenMessageOrNot = WrittenMessage | undefined;
+
+/** Runs of a statement PostgreSQL aborted for a deadlock with another process (all or nothing). */
+const MAX_ATTEMPTS = 3;
 
 /** Stores one message; concurrent calls share statements and commits. */
 export interface MessageWriter {
@@ -26,15 +36,26 @@ export const MAX_MESSAGES_PER_STATEMENT = 128;
  * together in the next, so the database does one round trip and one commit for many messages.
  * A lone send runs at once. A conversation's messages go one per statement, in arrival order.
  *
- * When a statement fails, nothing of it was stored; its messages are then stored one by one, so
- * each gets its own outcome: the duplicate `clientId` its unique violation, the others their row.
+ * When a statement fails, nothing of it was stored. One PostgreSQL aborted for a deadlock with
+ * another process is run again; any other failure, and a group still failing, is then stored one
+ * message at a time, so each gets its own outcome: the duplicate `clientId` its unique violation,
+ * the others their row.
  */
 export function createMessageWriter(
   db: Db,
   maxGroup: number = MAX_MESSAGES_PER_STATEMENT,
 ): MessageWriter {
-  const write = async (inputs: readonly NewMessage[]) => {
-    const stored = await storeMessages(db, inputs);
+  const write = async (
+    inputs: readonly NewMessage[],
+    attempt = 1,
+  ): Promise<WrittenMessageOrNot[]> => {
+    let stored;
+    try {
+      stored = await storeMessages(db, inputs);
+    } catch (error) {
+      if (attempt >= MAX_ATTEMPTS || !isRetryableConflict(error)) throw error;
+      return write(inputs, attempt + 1);
+    }
     const unread = unreadAfter(stored);
     return stored.map((message, i) => message && { ...message, unread: unread[i] ?? new Map() });
   };

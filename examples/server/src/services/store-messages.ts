@@ -161,10 +161,26 @@ export async function storeMessages(
   });
 }
 
-/** Postgres's unique_violation, through drizzle's wrapper (`cause`) or straight from the driver. */
-export function isUniqueViolation(error: unknown): boolean {
+/** The SQLSTATE of a database error, through drizzle's wrapper (`cause`) or from the driver. */
+function sqlState(error: unknown): string | undefined {
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
-    if ((e as { code?: unknown }).code === '23505') return true;
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
   }
-  return false;
+  return undefined;
+}
+
+/** Postgres's unique_violation. */
+export function isUniqueViolation(error: unknown): boolean {
+  return sqlState(error) === '23505';
+}
+
+/**
+ * A deadlock or serialization failure: PostgreSQL aborted the statement, nothing of it stored, and
+ * the same statement may succeed when run again. Two processes storing in the same conversations
+ * can deadlock: a statement's CTEs do not take their row locks in a fixed order.
+ */
+export function isRetryableConflict(error: unknown): boolean {
+  const state = sqlState(error);
+  return state === '40P01' || state === '40001';
 }
