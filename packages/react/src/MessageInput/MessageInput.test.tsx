@@ -326,7 +326,9 @@ describe('MessageInput: connection', () => {
     expect(last()?.content).not.toBe('Envoyé hors ligne');
     server.goOnline();
     await expect.poll(() => last()?.content, { timeout: 30_000 }).toBe('Envoyé hors ligne');
-  });
+    // The reconnection waits out the client's backoff: the poll's 30 s, not the default 15 s, bound it
+    // (a loaded CI run ran out of the test's time while the poll still had some).
+  }, 45_000);
 
   it('says so when the client refuses the message, and keeps the text', async () => {
     // Never connected: the user is not known, core cannot queue.
