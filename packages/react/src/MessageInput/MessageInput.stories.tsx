@@ -5,6 +5,12 @@ import { type LoadedChat, mockChatLoader, withMockChat } from '../storybook/mock
 import { MessageInput } from './MessageInput';
 import { imageFile, transferOf } from './test-images.test-fixtures';
 
+/**
+ * The first image a page picks loads core's image checks (a chunk of their own); on a loaded
+ * machine the dev server can take more than findBy's default second to serve it.
+ */
+const firstImage = { timeout: 10_000 };
+
 const CONVERSATION = 'c-lyon-t2';
 
 const meta = {
@@ -62,7 +68,7 @@ export const PasteImage: Story = {
     const canvas = within(canvasElement);
     const input = canvas.getByRole('textbox', { name: 'Votre message' });
     paste(input, imageFile());
-    await canvas.findByRole('img', { name: 'Image à envoyer' });
+    await canvas.findByRole('img', { name: 'Image à envoyer' }, firstImage);
     await userEvent.type(input, 'La cuisine{Enter}');
     await waitFor(() => expect(lastMessage(chat)?.type).toBe('IMAGE'), { timeout: 10_000 });
     await expect(lastMessage(chat)).toMatchObject({
@@ -109,7 +115,7 @@ export const ImageUploading: Story = {
     const canvas = within(canvasElement);
     const input = canvas.getByRole('textbox', { name: 'Votre message' });
     paste(input, imageFile());
-    await canvas.findByRole('img', { name: 'Image à envoyer' });
+    await canvas.findByRole('img', { name: 'Image à envoyer' }, firstImage);
     await userEvent.type(input, '{Enter}');
     await canvas.findByRole('progressbar', { name: /Envoi de l'image/ });
     await expect(canvas.getByRole('button', { name: "Annuler l'envoi" })).toBeVisible();
@@ -122,8 +128,9 @@ export const WrongFile: Story = {
     const canvas = within(canvasElement);
     const input = canvas.getByRole('textbox', { name: 'Votre message' });
     paste(input, new File(['%PDF-1.7'], 'bail.pdf', { type: 'application/pdf' }));
-    await waitFor(() =>
-      expect(canvas.getByRole('alert')).toHaveTextContent(/n’est pas une image acceptée/),
+    await waitFor(
+      () => expect(canvas.getByRole('alert')).toHaveTextContent(/n’est pas une image acceptée/),
+      firstImage,
     );
   },
 };
@@ -154,7 +161,7 @@ export const Dark: Story = {
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
     paste(canvas.getByRole('textbox', { name: 'Votre message' }), imageFile());
-    await canvas.findByRole('img', { name: 'Image à envoyer' });
+    await canvas.findByRole('img', { name: 'Image à envoyer' }, firstImage);
   },
 };
 
