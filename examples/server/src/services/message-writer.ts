@@ -14,8 +14,6 @@ export interface WrittenMessage extends StoredMessage {
   unread: Map<string, UnreadCounts>;
 }
 
-type WrittenMessageOrNot = WrittenMessage | undefined;
-
 /** Runs of a statement PostgreSQL aborted for a deadlock with another process (all or nothing). */
 const MAX_ATTEMPTS = 3;
 
@@ -34,7 +32,7 @@ export const MAX_MESSAGES_PER_STATEMENT = 128;
 /**
  * Group commit for `message:send`: while one statement runs, the sends that arrive wait and go
  * together in the next, so the database does one round trip and one commit for many messages.
- * A lone send runs at once. A conversation's messages go one per statement, in arrival order.
+ * A lone send runs on the next turn of the event loop. A conversation's messages go one per statement, in arrival order.
  *
  * When a statement fails, nothing of it was stored. One PostgreSQL aborted for a deadlock with
  * another process is run again; any other failure, and a group still failing, is then stored one
@@ -48,7 +46,7 @@ export function createMessageWriter(
   const write = async (
     inputs: readonly NewMessage[],
     attempt = 1,
-  ): Promise<WrittenMessageOrNot[]> => {
+  ): Promise<Array<WrittenMessage | undefined>> => {
     let stored;
     try {
       stored = await storeMessages(db, inputs);

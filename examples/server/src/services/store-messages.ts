@@ -3,6 +3,7 @@ import type { Db } from '../db/connection';
 import { queryRows } from '../db/raw';
 import type { MessageRow } from './mappers';
 import { type RawMessageRow, fromRawMessage } from './raw-message';
+import { UNREAD_SQL } from './unread-counts';
 
 export interface NewMessage {
   id: string;
@@ -127,9 +128,7 @@ export async function storeMessages(
       SELECT m.conversation_id, m.user_id, m.last_read_seq, m.marked_unread
       FROM conversation_members AS m JOIN head ON head.conversation_id = m.conversation_id
     ), totals AS (
-      SELECT cm.user_id, sum(CASE WHEN cm.marked_unread
-          THEN greatest(1, c.last_seq - cm.last_read_seq)
-          ELSE greatest(0, c.last_seq - cm.last_read_seq) END)::int AS total
+      SELECT cm.user_id, sum(${UNREAD_SQL})::int AS total
       FROM conversation_members AS cm JOIN conversations AS c ON c.id = cm.conversation_id
       WHERE cm.user_id IN (SELECT user_id FROM members)
       GROUP BY cm.user_id

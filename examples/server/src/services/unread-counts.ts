@@ -16,13 +16,22 @@ interface Request {
 
 type Counts = Map<string, UnreadCounts>;
 
+/**
+ * unreadCount() of unread.ts in SQL, for a `conversation_members AS cm` row joined with its
+ * `conversations AS c`.
+ */
+export const UNREAD_SQL = sql.raw(`CASE WHEN cm.marked_unread
+  THEN greatest(1, c.last_seq - cm.last_read_seq)
+  ELSE greatest(0, c.last_seq - cm.last_read_seq) END`);
+
 /** The most requests one query answers; see `MAX_MESSAGES_PER_STATEMENT`. */
 const MAX_REQUESTS_PER_QUERY = 128;
 
 /**
  * For each of `userIds`: their unread total over all conversations and their count in
- * `conversationId` (0 when they are not in it). It runs after every send, so the requests that
- * arrive while one query runs are answered together by the next.
+ * `conversationId` (0 when they are not in it), for `message:read` and `message:unread` (a send
+ * reads its counts in its own statement). Requests arriving while one query runs are answered
+ * together by the next.
  */
 export function createUnreadCounter(
   db: Db,
@@ -46,7 +55,6 @@ async function countAll(db: Db, requests: readonly Request[]): Promise<Counts[]>
       conversation_id: isUuid(conversationId) ? conversationId : null,
     })),
   );
-  // unreadCount() of unread.ts, in SQL.
   const rows = await queryRows<{ user_id: string; conversation_id: string | null; unread: number }>(
     db,
     sql`WITH pairs AS (
@@ -54,8 +62,7 @@ async function countAll(db: Db, requests: readonly Request[]): Promise<Counts[]>
         AS p(user_id text, conversation_id uuid)
     ), mine AS (
       SELECT cm.user_id, cm.conversation_id,
-        CASE WHEN cm.marked_unread THEN greatest(1, c.last_seq - cm.last_read_seq)
-          ELSE greatest(0, c.last_seq - cm.last_read_seq) END AS unread
+        ${UNREAD_SQL} AS unread
       FROM conversation_members AS cm JOIN conversations AS c ON c.id = cm.conversation_id
       WHERE cm.user_id IN (SELECT user_id FROM pairs)
     )
