@@ -164,6 +164,29 @@ describe('MessageList: scroll rules', () => {
     expect(viewport).toHaveFocus();
   });
 
+  it('leaves the bottom on an upward wheel, even when a message lands before its scroll event', async () => {
+    const client = longThreadClient(200);
+    const { container } = renderList(client);
+    const viewport = viewportOf(container);
+    await screen.findByText('Message 200', {}, WAIT);
+    await waitFor(() => expect(distanceFromEnd(viewport)).toBeLessThanOrEqual(24), WAIT);
+    // The opening jump to the bottom has settled.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const target = viewport.scrollTop - 600;
+    viewport.dispatchEvent(new WheelEvent('wheel', { bubbles: true, deltaY: -600 }));
+    viewport.scrollTop = target;
+    // Committed before the browser dispatches that scroll's event.
+    act(() => {
+      client.push('u-bruno', 'Pendant la molette');
+    });
+    await frames(4);
+    // Where the reader went (rows drawn there for the first time may move it by their measured
+    // heights), not back at the bottom.
+    expect(Math.abs(viewport.scrollTop - target)).toBeLessThan(200);
+    expect(distanceFromEnd(viewport)).toBeGreaterThan(400);
+    expect(await screen.findByRole('button', { name: 'Nouveaux messages' })).toBeVisible();
+  });
+
   it('follows others’ messages when at the bottom, without a pill', async () => {
     const { viewport } = await openAtBottom();
     server.sendAs('u-bruno', CONV, 'Encore une question');

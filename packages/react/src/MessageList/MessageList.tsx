@@ -234,7 +234,7 @@ const MessageLog = memo(function MessageLog(props: MessageLogProps) {
         aria-busy={!loaded && rows.length === 0 ? true : undefined}
         tabIndex={0}
         onScroll={scroll.onScroll}
-        onWheel={scroll.userScrolls}
+        onWheel={scroll.onWheel}
         onTouchStart={scroll.userScrolls}
         onPointerDown={scroll.userScrolls}
         onKeyDown={onKeyDown}

@@ -44,6 +44,8 @@ export interface ListScroll {
   onScroll: () => void;
   /** Call on the reader's wheel, touch and pointer input on the viewport. */
   userScrolls: () => void;
+  /** Call on the reader's wheel on the viewport. */
+  onWheel: (event: { deltaY: number }) => void;
   scrollToBottom: () => void;
   /** Scrolls to a message, loading older pages until it is there. */
   goTo: (target: ScrollTarget) => void;
@@ -77,6 +79,11 @@ interface Anchor {
   key: string;
   /** Its top, from the top of the viewport, in px. */
   top: number;
+  /**
+   * The viewport's scrollTop when it was taken or the list last moved it: another value means
+   * the reader scrolled and the scroll event that re-takes the anchor has not come yet.
+   */
+  scrollTop: number;
 }
 
 /**
@@ -135,12 +142,20 @@ export function useListScroll(input: ListScrollInput): ListScroll {
       const rect = row.getBoundingClientRect();
       if (rect.bottom <= viewportTop + 1 || rect.top >= viewportBottom) continue;
       const top = anchorTop(row) - viewportTop;
-      if (best === null || top < best.top) best = { key: row.dataset.rowKey ?? '', top };
+      if (best === null || top < best.top) {
+        best = { key: row.dataset.rowKey ?? '', top, scrollTop: element.scrollTop };
+      }
     }
     if (best === null) {
       // Not drawn yet: the virtualizer knows which row is there, and where.
       const item = virtualizer.getVirtualItemForOffset(element.scrollTop);
-      if (item) best = { key: String(item.key), top: item.start - element.scrollTop };
+      if (item) {
+        best = {
+          key: String(item.key),
+          top: item.start - element.scrollTop,
+          scrollTop: element.scrollTop,
+        };
+      }
     }
     anchor.current = best;
   }, [virtualizer]);
@@ -172,6 +187,7 @@ export function useListScroll(input: ListScrollInput): ListScroll {
     if (!element) return;
     element.scrollTop = top;
     written.current = element.scrollTop;
+    if (anchor.current) anchor.current.scrollTop = element.scrollTop;
   }, []);
 
   /** A jump driven by the virtualizer; the anchor is taken again once it has landed. */
@@ -200,6 +216,18 @@ export function useListScroll(input: ListScrollInput): ListScroll {
     jumping.current = false;
     virtualizer.cancelScroll();
   }, [virtualizer]);
+
+  /**
+   * An upward wheel leaves the bottom at once: its scroll event comes a frame later, and a
+   * commit in between (a read receipt, a message) would otherwise pull the list back down.
+   */
+  const onWheel = useCallback(
+    (event: { deltaY: number }) => {
+      userScrolls();
+      if (event.deltaY < 0) stick.current = false;
+    },
+    [userScrolls],
+  );
 
   const onScroll = useCallback(() => {
     const element = scrollRef.current;
@@ -279,7 +307,10 @@ export function useListScroll(input: ListScrollInput): ListScroll {
     } else if (!jumping.current) {
       const kept = anchor.current;
       const row = kept ? rowElement(element, kept.key) : undefined;
-      if (kept && row) {
+      if (kept && Math.abs(element.scrollTop - kept.scrollTop) >= 1) {
+        // The reader moved (a commit came before their scroll event): theirs is the new place.
+        recordAnchor();
+      } else if (kept && row) {
         const viewportTop = element.getBoundingClientRect().top + element.clientTop;
         const drift = anchorTop(row) - viewportTop - kept.top;
         if (Math.abs(drift) > 0.5) writeScrollTop(element.scrollTop + drift);
@@ -342,6 +373,7 @@ export function useListScroll(input: ListScrollInput): ListScroll {
     highlightKey,
     onScroll,
     userScrolls,
+    onWheel,
     scrollToBottom,
     goTo,
     scrollBy,
