@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs } from './args';
+import { BENCH_NAMES, parseBenchArgs } from './args';
 
 describe('parseBenchArgs', () => {
   it('runs everything, full, by default', () => {
     expect(parseBenchArgs([])).toEqual({
       quick: false,
-      only: ['latency', 'sizes'],
+      only: [...BENCH_NAMES],
       help: false,
       loads: [],
       databases: [],

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { DATABASE_NAMES, type DatabaseName, type Load } from './load/types';
 
 /** The benchmarks `pnpm bench` knows, in the order a full run runs them. */
-export const BENCH_NAMES = ['latency', 'sizes'] as const;
+export const BENCH_NAMES = ['latency', 'throughput', 'e2e', 'sizes'] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export interface BenchArgs {
@@ -17,8 +17,8 @@ export interface BenchArgs {
 
 export const USAGE = `Usage: pnpm bench [--quick] [--only <name>[,<name>...]]
 
-  --quick        a short latency run (200 sockets x 200 msg/s, ~5 s, relay and PGlite in memory)
-                 written to bench/results/quick/ instead of bench/results/
+  --quick        short runs (latency: 200 sockets x 200 msg/s for 5 s; throughput: one small step;
+                 relay and PGlite in memory; no browsers) written to bench/results/quick/
   --only <name>  run only these benchmarks: ${BENCH_NAMES.join(', ')} (repeatable or comma-separated)
   --load <SxR[xD]>  a custom latency run at S sockets x R msg/s for D s (20 by default), repeatable
   --db <name>    a custom latency run on these databases: ${DATABASE_NAMES.join(', ')} (repeatable)

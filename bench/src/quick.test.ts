@@ -6,7 +6,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { E2eReport } from './e2e/e2e-report';
 import type { LatencyReport } from './load/types';
+import type { ThroughputReport } from './throughput/throughput-bench';
 
 const benchDir = path.resolve(import.meta.dirname, '..');
 let outDir: string;
@@ -38,7 +40,7 @@ function runQuick(): Promise<{ code: number | null; output: string }> {
 }
 
 describe('pnpm bench --quick', () => {
-  it('completes and writes a report with the baseline and the chat server', async () => {
+  it('completes and writes the reports, each with the baseline and the chat server', async () => {
     const { code, output } = await runQuick();
     expect(code, output).toBe(0);
     const report = JSON.parse(
@@ -53,5 +55,22 @@ describe('pnpm bench --quick', () => {
       expect(series.sent).toBeGreaterThan(0);
     }
     expect(await readFile(path.join(outDir, 'latency.md'), 'utf8')).toContain('| causette |');
-  }, 240_000);
+
+    const throughput = JSON.parse(
+      await readFile(path.join(outDir, 'throughput.json'), 'utf8'),
+    ) as ThroughputReport;
+    expect(throughput.ramps.map((ramp) => [ramp.name, ramp.database])).toEqual([
+      ['baseline', null],
+      ['causette', 'pglite-memory'],
+    ]);
+    for (const ramp of throughput.ramps) {
+      expect(ramp.failure, output).toBeUndefined();
+      expect(ramp.steps.length, output).toBeGreaterThan(0);
+    }
+    expect(throughput.profiles.map((profile) => profile.database)).toEqual(['pglite-memory']);
+    expect(throughput.profiles[0]?.summary.functions.length).toBeGreaterThan(0);
+
+    const e2e = JSON.parse(await readFile(path.join(outDir, 'e2e.json'), 'utf8')) as E2eReport;
+    expect(e2e.skipped).toMatch(/quick/);
+  }, 300_000);
 });

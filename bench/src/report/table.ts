@@ -22,7 +22,7 @@ export function describeLoad(load: Load): string {
   return `${load.sockets} sockets × ${load.rate} msg/s, ${load.durationS} s`;
 }
 
-function ms(value: number | null): string {
+export function formatMs(value: number | null): string {
   if (value === null) return '–';
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
 }
@@ -38,7 +38,7 @@ export function describeErrors(errors: Record<string, number>): string {
 export function seriesRow(run: RunResult, series: SeriesResult): string[] {
   const latencies = series.failure
     ? ['failed', '–', '–', '–']
-    : [ms(series.p50), ms(series.p99), ms(series.p999), ms(series.max)];
+    : [formatMs(series.p50), formatMs(series.p99), formatMs(series.p999), formatMs(series.max)];
   return [
     describeLoad(run.load),
     run.database,
