@@ -3,7 +3,6 @@ import type { Db } from '../db/connection';
 import { queryRows } from '../db/raw';
 import type { MessageRow } from './mappers';
 import { type RawMessageRow, fromRawMessage } from './raw-message';
-import { UNREAD_SQL } from './unread-counts';
 
 export interface NewMessage {
   id: string;
@@ -42,7 +41,8 @@ interface Row extends RawMessageRow {
 }
 
 /**
- * Stores messages, each in a different conversation, in one statement: one round trip and one
+ * Stores messages, each in a different conversation, in one statement (the database function
+ * `causette_store_messages` of migration 0003, planned once per session): one round trip and one
  * commit for all of them. For each: the conversation's next `seq`, the row, the sender's read
  * pointer moved to it, and `read_at` stamped on the messages of others this completes (what
  * `markReadUpTo` does for `message:read`). It also reads what the unread counts pushed after a
@@ -57,6 +57,8 @@ interface Row extends RawMessageRow {
  * increment back with it. The membership test inside `head` keeps a non-member from burning a
  * `seq`. The senders' pointers before the move are read `FOR UPDATE`: under READ COMMITTED that
  * returns the latest committed version, not this statement's snapshot.
+ *
+ * The statement lives in the database: changing it is a migration (`CREATE OR REPLACE FUNCTION`).
  *
  * Answers in the order of `inputs`: the stored message, or undefined when its sender is not a
  * member (or the conversation does not exist). Throws for the whole group, storing nothing, when
@@ -84,60 +86,7 @@ export async function storeMessages(
   );
   const rows = await queryRows<Row>(
     db,
-    sql`WITH input AS (
-      SELECT * FROM jsonb_to_recordset(${records}::jsonb) AS t(id uuid, client_id text,
-        conversation_id uuid, sender_id text, type message_type, content text, attachment jsonb)
-    ), head AS (
-      UPDATE conversations AS c SET last_seq = c.last_seq + 1, last_message_at = clock_timestamp()
-      FROM input AS i
-      WHERE c.id = i.conversation_id AND EXISTS (
-        SELECT 1 FROM conversation_members AS m
-        WHERE m.conversation_id = i.conversation_id AND m.user_id = i.sender_id)
-      RETURNING c.id AS conversation_id, c.last_seq AS seq, c.last_message_at AS at
-    ), before AS (
-      SELECT m.conversation_id, m.user_id, m.last_read_seq, m.marked_unread
-      FROM conversation_members AS m JOIN input AS i
-        ON m.conversation_id = i.conversation_id AND m.user_id = i.sender_id
-      FOR UPDATE OF m
-    ), reader AS (
-      UPDATE conversation_members AS cm SET last_read_seq = head.seq, marked_unread = false
-      FROM head, before AS b
-      WHERE b.conversation_id = head.conversation_id
-        AND cm.conversation_id = b.conversation_id AND cm.user_id = b.user_id
-      RETURNING cm.conversation_id, cm.user_id, b.last_read_seq AS before_read_seq,
-        b.marked_unread AS before_marked_unread, head.seq, head.at
-    ), inserted AS (
-      INSERT INTO messages
-        (id, client_id, conversation_id, seq, sender_id, type, content, attachment, created_at)
-      SELECT i.id, i.client_id, i.conversation_id, r.seq, i.sender_id, i.type, i.content,
-        i.attachment, r.at
-      FROM input AS i JOIN reader AS r ON r.conversation_id = i.conversation_id
-      RETURNING id, client_id, conversation_id, seq, sender_id, type, content, attachment,
-        created_at, read_at
-    ), stamped AS (
-      UPDATE messages AS m SET read_at = clock_timestamp()
-      FROM reader AS r
-      WHERE m.conversation_id = r.conversation_id AND m.read_at IS NULL
-        AND m.seq > r.before_read_seq AND m.seq < r.seq
-        AND NOT EXISTS (
-          SELECT 1 FROM conversation_members AS other
-          WHERE other.conversation_id = m.conversation_id
-            AND other.user_id <> m.sender_id AND other.user_id <> r.user_id
-            AND other.last_read_seq < m.seq)
-    ), members AS (
-      SELECT m.conversation_id, m.user_id, m.last_read_seq, m.marked_unread
-      FROM conversation_members AS m JOIN head ON head.conversation_id = m.conversation_id
-    ), totals AS (
-      SELECT cm.user_id, sum(${UNREAD_SQL})::int AS total
-      FROM conversation_members AS cm JOIN conversations AS c ON c.id = cm.conversation_id
-      WHERE cm.user_id IN (SELECT user_id FROM members)
-      GROUP BY cm.user_id
-    )
-    SELECT inserted.*, reader.before_read_seq, reader.before_marked_unread,
-      (SELECT jsonb_agg(jsonb_build_array(mm.user_id, mm.last_read_seq, mm.marked_unread, t.total))
-        FROM members AS mm JOIN totals AS t ON t.user_id = mm.user_id
-        WHERE mm.conversation_id = inserted.conversation_id) AS members
-    FROM inserted JOIN reader ON reader.conversation_id = inserted.conversation_id`,
+    sql`SELECT * FROM causette_store_messages(${records}::jsonb)`,
   );
   // PostgreSQL writes uuids in lower case whatever case they came in.
   const byConversation = new Map(rows.map((row) => [row.conversation_id.toLowerCase(), row]));

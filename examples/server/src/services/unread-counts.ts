@@ -17,12 +17,10 @@ interface Request {
 type Counts = Map<string, UnreadCounts>;
 
 /**
- * unreadCount() of unread.ts in SQL, for a `conversation_members AS cm` row joined with its
- * `conversations AS c`.
+ * unreadCount() of unread.ts in SQL (the database function of migration 0003, which the send
+ * statement uses too), for a `conversation_members AS cm` row joined with its `conversations AS c`.
  */
-export const UNREAD_SQL = sql.raw(`CASE WHEN cm.marked_unread
-  THEN greatest(1, c.last_seq - cm.last_read_seq)
-  ELSE greatest(0, c.last_seq - cm.last_read_seq) END`);
+const UNREAD_SQL = sql.raw('causette_unread(cm.marked_unread, c.last_seq, cm.last_read_seq)');
 
 /** The most requests one query answers; see `MAX_MESSAGES_PER_STATEMENT`. */
 const MAX_REQUESTS_PER_QUERY = 128;
