@@ -2,7 +2,15 @@ import { parseArgs } from 'node:util';
 import { DATABASE_NAMES, type DatabaseName, type Load } from './load/types';
 
 /** The benchmarks `pnpm bench` knows, in the order a full run runs them. */
-export const BENCH_NAMES = ['latency', 'throughput', 'e2e', 'sizes'] as const;
+export const BENCH_NAMES = [
+  'latency',
+  'throughput',
+  'connections',
+  'at-size',
+  'weight',
+  'e2e',
+  'bystander',
+] as const;
 export type BenchName = (typeof BENCH_NAMES)[number];
 
 export interface BenchArgs {

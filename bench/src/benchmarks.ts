@@ -2,14 +2,19 @@
 // report goes. main.ts parses the command line and walks this list.
 import path from 'node:path';
 import type { BenchArgs, BenchName } from './args';
+import { atSizeMarkdown, runAtSizeBench, writeAtSizeReport } from './at-size';
+import { bystanderMarkdown } from './bystander/report';
+import { runBystanderBench, writeBystanderReport } from './bystander';
+import { connectionsMarkdown } from './connections/report';
+import { runConnectionsBench, writeConnectionsReport } from './connections';
 import { runE2eBench } from './e2e/run-e2e';
 import { e2eMarkdown, writeE2eReport } from './e2e/e2e-report';
 import { runLatencyBench } from './load/latency-bench';
 import { updateReadme, writeLatencyReport } from './report/latency-report';
 import { type RunKind, resultsDir } from './results-dir';
-import { printSizes } from './sizes';
 import { runThroughputBench } from './throughput/throughput-bench';
 import { throughputMarkdown, writeThroughputReport } from './throughput/throughput-report';
+import { runWeightBench, weightMarkdown, writeWeightReport } from './weight';
 
 export const benchDir = path.resolve(import.meta.dirname, '..');
 
@@ -67,6 +72,27 @@ const latency: Benchmark = {
   },
 };
 
+/** A benchmark that takes the common options and has a report of its own. */
+function reported<R>(
+  name: BenchName,
+  run: (options: {
+    quick: boolean;
+    databaseUrl?: string;
+    log: (line: string) => void;
+  }) => Promise<R>,
+  markdown: (report: R) => string,
+  write: (dir: string, report: R) => Promise<string[]>,
+): Benchmark {
+  return {
+    name,
+    async run({ args, databaseUrl, dir, log }) {
+      const report = await run({ quick: args.quick, ...(databaseUrl ? { databaseUrl } : {}), log });
+      log(markdown(report));
+      return write(dir, report);
+    },
+  };
+}
+
 const throughput: Benchmark = {
   name: 'throughput',
   async run({ args, databaseUrl, dir, log }) {
@@ -90,12 +116,12 @@ const e2e: Benchmark = {
   },
 };
 
-const sizes: Benchmark = {
-  name: 'sizes',
-  run() {
-    printSizes();
-    return Promise.resolve([]);
-  },
-};
-
-export const BENCHMARKS: readonly Benchmark[] = [latency, throughput, e2e, sizes];
+export const BENCHMARKS: readonly Benchmark[] = [
+  latency,
+  throughput,
+  reported('connections', runConnectionsBench, connectionsMarkdown, writeConnectionsReport),
+  reported('at-size', runAtSizeBench, atSizeMarkdown, writeAtSizeReport),
+  reported('weight', runWeightBench, weightMarkdown, writeWeightReport),
+  e2e,
+  reported('bystander', runBystanderBench, bystanderMarkdown, writeBystanderReport),
+];

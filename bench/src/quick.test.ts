@@ -6,7 +6,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AtSizeReport } from './at-size';
+import type { BystanderReport } from './bystander';
+import type { ConnectionsReport } from './connections';
 import type { E2eReport } from './e2e/e2e-report';
+import type { WeightReport } from './weight';
 import type { LatencyReport } from './load/types';
 import type { ThroughputReport } from './throughput/throughput-bench';
 
@@ -72,5 +76,22 @@ describe('pnpm bench --quick', () => {
 
     const e2e = JSON.parse(await readFile(path.join(outDir, 'e2e.json'), 'utf8')) as E2eReport;
     expect(e2e.skipped).toMatch(/quick/);
-  }, 300_000);
+
+    // The others: each wrote its report, the peers or the relay beside the chat server.
+    const read = async <T>(name: string) =>
+      JSON.parse(await readFile(path.join(outDir, name), 'utf8')) as T;
+    const connections = await read<ConnectionsReport>('connections.json');
+    expect(connections.series.map((series) => series.name)).toEqual(['baseline', 'causette']);
+    const bystander = await read<BystanderReport>('bystander.json');
+    expect(new Set(bystander.series.map((series) => series.name))).toEqual(
+      new Set(['baseline', 'causette']),
+    );
+    const weight = await read<WeightReport>('weight.json');
+    expect(new Set(weight.series.map((series) => series.name))).toEqual(
+      new Set(['baseline', 'causette']),
+    );
+    const atSize = await read<AtSizeReport>('at-size.json');
+    if (process.env.DATABASE_URL) expect(atSize.skipped, output).toBeUndefined();
+    else expect(atSize.skipped).toBeDefined();
+  }, 600_000);
 });

@@ -2,7 +2,7 @@
 // does (node --conditions=@causette/source --import tsx examples/server/src/main.ts) with settings
 // for a benchmark: production mode (no demo seed, no dev routes), its own HS256 secret, logs at
 // warn, and a per-user message limit high enough not to shape the load.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -48,6 +48,10 @@ export interface RunningChatServer extends RunningTarget {
   /** The HS256 secret its tokens must be signed with. */
   jwtSecret: string;
   logFile: string;
+  /** The server's process id (for /proc/<pid>/status), when the spawn gave one. */
+  pid: number | undefined;
+  /** Ends it at once with SIGKILL, as a crash would (no drain); resolves once it is gone. */
+  kill(): Promise<void>;
 }
 
 export interface ChatServerStart {
@@ -56,15 +60,34 @@ export interface ChatServerStart {
   /** Where uploads would go (none are made; production mode wants a folder). */
   uploadDir: string;
   logFile: string;
+  /** A port of 127.0.0.1 to bind (a restart on the same port); a free one by default. */
+  port?: number;
+  /** The HS256 secret (a restart that must accept the tokens of the first run); fresh by default. */
+  jwtSecret?: string;
+  /** More node options before the entry (e.g. `--import` of a preload). */
+  execArgv?: string[];
+  /** More variables for the server's environment. */
+  env?: Record<string, string>;
+  /**
+   * The per-user message budget (`RATE_LIMIT_MESSAGES`): {@link RATE_LIMIT_MESSAGES} when unset,
+   * so the limit does not shape a load; `'server-default'` keeps the server's own limit, for a
+   * benchmark that wants to see the limiter work.
+   */
+  rateLimitMessages?: number | 'server-default';
+  /** Called with the child as soon as it is spawned, before it is healthy (to watch or end it). */
+  onSpawn?: (child: ChildProcess) => void;
+  /** How long it may take to answer `/healthz` (START_TIMEOUT_MS by default). */
+  startTimeoutMs?: number;
 }
 
 /** Starts the server on a free port of 127.0.0.1 and resolves once `/healthz` answers 200. */
 export async function startChatServer(options: ChatServerStart): Promise<RunningChatServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   // A secret of the run's own: the server is in production mode, which refuses the public dev one.
-  const jwtSecret = randomBytes(32).toString('base64url');
+  const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url');
   const settings: Record<string, string> = {
+    ...options.env,
     ...options.storageEnv,
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
@@ -73,26 +96,37 @@ export async function startChatServer(options: ChatServerStart): Promise<Running
     ALLOWED_ORIGINS: url,
     JWT_SECRET: jwtSecret,
     UPLOAD_DIR: options.uploadDir,
-    RATE_LIMIT_MESSAGES: String(RATE_LIMIT_MESSAGES),
     SHUTDOWN_TIMEOUT_MS: '2000',
     LOG_LEVEL: 'warn',
   };
+  const rateLimit = options.rateLimitMessages ?? RATE_LIMIT_MESSAGES;
+  if (rateLimit !== 'server-default') settings.RATE_LIMIT_MESSAGES = String(rateLimit);
   const fd = openSync(options.logFile, 'a');
   let child;
   try {
     child = track(
-      spawn(process.execPath, [...TS_EXEC_ARGV, ...profileArgs(), entry], {
-        cwd: serverDir,
-        env: childEnv(settings),
-        stdio: ['ignore', fd, fd],
-      }),
+      spawn(
+        process.execPath,
+        [...TS_EXEC_ARGV, ...profileArgs(), ...(options.execArgv ?? []), entry],
+        {
+          cwd: serverDir,
+          env: childEnv(settings),
+          stdio: ['ignore', fd, fd],
+        },
+      ),
     );
   } finally {
     closeSync(fd);
   }
   const started = child;
+  options.onSpawn?.(started);
   try {
-    await waitHealthy(url, () => isRunning(started), options.logFile);
+    await waitHealthy(
+      url,
+      () => isRunning(started),
+      options.logFile,
+      options.startTimeoutMs ?? START_TIMEOUT_MS,
+    );
   } catch (error) {
     await endProcess(started, 'SIGKILL');
     throw error;
@@ -101,7 +135,9 @@ export async function startChatServer(options: ChatServerStart): Promise<Running
     url,
     jwtSecret,
     logFile: options.logFile,
+    pid: started.pid,
     stop: () => endProcess(started, 'SIGTERM', STOP_GRACE_MS),
+    kill: () => endProcess(started, 'SIGKILL'),
   };
 }
 
@@ -114,8 +150,13 @@ function profileArgs(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
 }
 
-async function waitHealthy(url: string, running: () => boolean, logFile: string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
+async function waitHealthy(
+  url: string,
+  running: () => boolean,
+  logFile: string,
+  timeoutMs: number,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (!running()) {
       throw new Error(`The chat server exited before it was healthy. Log:\n${logTail(logFile)}`);
@@ -128,7 +169,7 @@ async function waitHealthy(url: string, running: () => boolean, logFile: string)
       // not listening yet
     }
     if (Date.now() > deadline) {
-      throw new Error(`The chat server was not healthy after ${START_TIMEOUT_MS} ms.`);
+      throw new Error(`The chat server was not healthy after ${timeoutMs} ms.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

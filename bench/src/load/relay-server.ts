@@ -48,7 +48,9 @@ io.on('connection', (socket) => {
   });
 });
 
-httpServer.listen(0, '127.0.0.1', () => {
+// A port given as the first argument (a restart on the same port), else any free one.
+const requestedPort = Number(process.argv[2] ?? 0);
+httpServer.listen(Number.isInteger(requestedPort) ? requestedPort : 0, '127.0.0.1', () => {
   const { port } = httpServer.address() as AddressInfo;
   const listening: RelayListening = { type: 'listening', port };
   process.send?.(listening);
