@@ -11,21 +11,13 @@ export interface Database extends Store {
 }
 
 /**
- * Message statements in flight at once on PostgreSQL: its commits overlap, and the pool (10)
- * keeps connections for everything else. PGlite runs one statement at a time: one lane.
- */
-export const POSTGRES_WRITE_LANES = 4;
-
-/**
  * Opens PostgreSQL when `databaseUrl` is given, PGlite in `pgliteDir` otherwise (`memory://`
  * keeps it in memory), and applies the committed migrations to either.
  */
 export async function openDatabase(options: ConnectionOptions): Promise<Database> {
   const connection = await openConnection(options);
   return {
-    ...createStore(connection.db, {
-      writeLanes: connection.kind === 'postgres' ? POSTGRES_WRITE_LANES : 1,
-    }),
+    ...createStore(connection.db),
     kind: connection.kind,
     db: connection.db,
     close: connection.close,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/connection';
 import { type TestDatabase, testBackends } from '../db/test-backends';
 import { newId } from './ids';
-import { type MessageWriter, createMessageWriter, laneOf } from './message-writer';
+import { type MessageWriter, createMessageWriter } from './message-writer';
 import { type NewMessage, isUniqueViolation } from './store-messages';
 import { conversationBetween, userIds } from './test-fixtures';
 
@@ -149,7 +149,7 @@ describe.each(testBackends())('message writer on $name', (backend) => {
     const conversations = await pairs(5);
     const writers: MessageWriter[] = [
       createMessageWriter(database.db),
-      createMessageWriter(database.db, { maxGroup: 3, lanes: 2 }),
+      createMessageWriter(database.db, 3),
     ];
     const sends = conversations.flatMap((c) =>
       Array.from({ length: 20 }, (_, n) => message(c.id, n % 3 ? c.a : c.b, `m${n}`)),
@@ -163,42 +163,6 @@ describe.each(testBackends())('message writer on $name', (backend) => {
         Array.from({ length: 20 }, (_, i) => i + 1),
       );
       expect(new Set(history.messages.map((m) => m.content)).size).toBe(20);
-    }
-  });
-
-  it('runs one statement per lane at once, each conversation in order in its own lane', async () => {
-    const conversations = await pairs(16);
-    let inFlight = 0;
-    let most = 0;
-    const tracked = new Proxy(database.db, {
-      get(target, property, receiver) {
-        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
-        return async (...args: Parameters<Db['execute']>) => {
-          inFlight += 1;
-          most = Math.max(most, inFlight);
-          try {
-            return await target.execute(...args);
-          } finally {
-            inFlight -= 1;
-          }
-        };
-      },
-    });
-    const writer = createMessageWriter(tracked, { lanes: 4 });
-    const sends = conversations.flatMap((c) =>
-      [1, 2, 3].map((n) => message(c.id, n % 2 ? c.a : c.b, `${n}`)),
-    );
-    const stored = await Promise.all(sends.map((m) => writer.store(m)));
-    // PGlite answers each statement on this thread before the next lane's turn comes.
-    if (backend.name === 'postgres') expect(most).toBeGreaterThan(1);
-    expect(most).toBeLessThanOrEqual(4);
-    for (const c of conversations) {
-      const mine = stored.filter((s) => s?.row.conversationId === c.id);
-      expect(mine.map((s) => [s?.row.seq, s?.row.content])).toEqual([
-        [1, '1'],
-        [2, '2'],
-        [3, '3'],
-      ]);
     }
   });
 
@@ -233,23 +197,5 @@ describe.each(testBackends())('message writer on $name', (backend) => {
     await expect(
       storeMessages(database.db, [message(c!.id, c!.a, '1'), message(c!.id, c!.b, '2')]),
     ).rejects.toThrow(RangeError);
-  });
-});
-
-describe('laneOf', () => {
-  it('gives a conversation the same lane every time, within range, and spreads conversations', () => {
-    const ids = Array.from({ length: 400 }, () => randomUUID());
-    const lanes = ids.map((id) => laneOf(id, 4));
-    expect(ids.map((id) => laneOf(id, 4))).toEqual(lanes);
-    expect(lanes.every((lane) => lane >= 0 && lane < 4)).toBe(true);
-    for (let lane = 0; lane < 4; lane++) {
-      expect(lanes.filter((l) => l === lane).length).toBeGreaterThan(50);
-    }
-    expect(laneOf(ids[0] as string, 1)).toBe(0);
-  });
-
-  it('refuses a lane count that is not a positive integer', () => {
-    expect(() => createMessageWriter({} as Db, { lanes: 0 })).toThrow(RangeError);
-    expect(() => createMessageWriter({} as Db, { lanes: 1.5 })).toThrow(RangeError);
   });
 });

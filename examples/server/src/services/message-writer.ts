@@ -29,23 +29,10 @@ export interface MessageWriter {
  */
 export const MAX_MESSAGES_PER_STATEMENT = 128;
 
-export interface MessageWriterOptions {
-  /** The most messages one statement stores ({@link MAX_MESSAGES_PER_STATEMENT}). */
-  maxGroup?: number;
-  /**
-   * Statements in flight at once, each for its own share of the conversations (a conversation
-   * always goes to the same lane, so its messages keep their order and two lanes never lock the
-   * same conversation's rows). 1 for PGlite, which runs one statement at a time anyway.
-   */
-  lanes?: number;
-}
-
 /**
  * Group commit for `message:send`: while one statement runs, the sends that arrive wait and go
  * together in the next, so the database does one round trip and one commit for many messages.
- * A lone send runs on the next turn of the event loop. A conversation's messages go one per
- * statement, in arrival order. With several lanes (PostgreSQL), that many statements run at once,
- * each for its own share of the conversations.
+ * A lone send runs on the next turn of the event loop. A conversation's messages go one per statement, in arrival order.
  *
  * When a statement fails, nothing of it was stored. One PostgreSQL aborted for a deadlock with
  * another process is run again; any other failure, and a group still failing, is then stored one
@@ -54,7 +41,7 @@ export interface MessageWriterOptions {
  */
 export function createMessageWriter(
   db: Db,
-  { maxGroup = MAX_MESSAGES_PER_STATEMENT, lanes = 1 }: MessageWriterOptions = {},
+  maxGroup: number = MAX_MESSAGES_PER_STATEMENT,
 ): MessageWriter {
   const write = async (
     inputs: readonly NewMessage[],
@@ -70,45 +57,26 @@ export function createMessageWriter(
     const unread = unreadAfter(stored);
     return stored.map((message, i) => message && { ...message, unread: unread[i] ?? new Map() });
   };
-  if (!Number.isInteger(lanes) || lanes < 1) {
-    throw new RangeError(`lanes: a positive integer, got ${String(lanes)}`);
-  }
-  const runGroup = async (
-    inputs: readonly NewMessage[],
-  ): Promise<PromiseSettledResult<WrittenMessage | undefined>[]> => {
-    try {
-      const written = await write(inputs);
-      return written.map((value) => ({ status: 'fulfilled', value }));
-    } catch (error) {
-      if (inputs.length === 1) return [{ status: 'rejected', reason: error }];
-      const results: PromiseSettledResult<WrittenMessage | undefined>[] = [];
-      for (const input of inputs) {
-        try {
-          const [value] = await write([input]);
-          results.push({ status: 'fulfilled', value });
-        } catch (reason) {
-          results.push({ status: 'rejected', reason });
+  const runner = new GroupRunner<NewMessage, WrittenMessage | undefined>(
+    async (inputs) => {
+      try {
+        const written = await write(inputs);
+        return written.map((value) => ({ status: 'fulfilled', value }));
+      } catch (error) {
+        if (inputs.length === 1) return [{ status: 'rejected', reason: error }];
+        const results: PromiseSettledResult<WrittenMessage | undefined>[] = [];
+        for (const input of inputs) {
+          try {
+            const [value] = await write([input]);
+            results.push({ status: 'fulfilled', value });
+          } catch (reason) {
+            results.push({ status: 'rejected', reason });
+          }
         }
+        return results;
       }
-      return results;
-    }
-  };
-  const key = (input: NewMessage) => input.conversationId.toLowerCase();
-  const runners = Array.from(
-    { length: lanes },
-    () => new GroupRunner<NewMessage, WrittenMessage | undefined>(runGroup, { maxGroup, key }),
+    },
+    { maxGroup, key: (input) => input.conversationId.toLowerCase() },
   );
-  return {
-    store: (input) => (runners[laneOf(key(input), lanes)] as (typeof runners)[number]).run(input),
-  };
-}
-
-/** A stable lane for a conversation (FNV-1a over its id): the same one for all its messages. */
-export function laneOf(conversationKey: string, lanes: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < conversationKey.length; i++) {
-    hash ^= conversationKey.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % lanes;
+  return { store: (input) => runner.run(input) };
 }

@@ -14,7 +14,7 @@ import type { ConversationsService } from './conversations.service';
 import { ServiceError, notAMember } from './errors';
 import { newId } from './ids';
 import { type MessageRow, messageColumns, toMessage } from './mappers';
-import { type MessageWriterOptions, createMessageWriter } from './message-writer';
+import { createMessageWriter } from './message-writer';
 import { isUniqueViolation } from './store-messages';
 import { unreadCount } from './unread';
 import type { UnreadCounts } from './unread-counts';
@@ -44,9 +44,8 @@ export interface MessagesService {
 export function createMessagesService(
   db: Db,
   conversationsService: ConversationsService,
-  writerOptions: MessageWriterOptions = {},
 ): MessagesService {
-  const writer = createMessageWriter(db, writerOptions);
+  const writer = createMessageWriter(db);
   async function findByClientId(
     senderId: string,
     clientId: string,

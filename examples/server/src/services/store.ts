@@ -1,6 +1,5 @@
 import type { Db } from '../db/connection';
 import { type ConversationsService, createConversationsService } from './conversations.service';
-import type { MessageWriterOptions } from './message-writer';
 import { type MessagesService, createMessagesService } from './messages.service';
 import { type PresenceService, createPresenceService } from './presence.service';
 import { type PushService, createPushService } from './push.service';
@@ -19,18 +18,13 @@ export interface Store {
   push: PushService;
 }
 
-export interface StoreOptions {
-  /** Message statements in flight at once (see {@link MessageWriterOptions.lanes}). */
-  writeLanes?: number;
-}
-
-export function createStore(db: Db, options: StoreOptions = {}): Store {
+export function createStore(db: Db): Store {
   const users = createUsersService(db);
   const conversations = createConversationsService(db, users);
   return {
     users,
     conversations,
-    messages: createMessagesService(db, conversations, { lanes: options.writeLanes ?? 1 }),
+    messages: createMessagesService(db, conversations),
     readState: createReadStateService(db),
     search: createSearchService(db, conversations),
     presence: createPresenceService(db),
