@@ -6,6 +6,7 @@ export const BENCH_NAMES = [
   'latency',
   'throughput',
   'connections',
+  'storm',
   'at-size',
   'weight',
   'e2e',

@@ -14,6 +14,7 @@ import { updateReadme, writeLatencyReport } from './report/latency-report';
 import { type RunKind, resultsDir } from './results-dir';
 import { runThroughputBench } from './throughput/throughput-bench';
 import { throughputMarkdown, writeThroughputReport } from './throughput/throughput-report';
+import { runStormBench, stormMarkdown, writeStormReport } from './storm';
 import { runWeightBench, weightMarkdown, writeWeightReport } from './weight';
 
 export const benchDir = path.resolve(import.meta.dirname, '..');
@@ -120,6 +121,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   latency,
   throughput,
   reported('connections', runConnectionsBench, connectionsMarkdown, writeConnectionsReport),
+  reported('storm', runStormBench, stormMarkdown, writeStormReport),
   reported('at-size', runAtSizeBench, atSizeMarkdown, writeAtSizeReport),
   reported('weight', runWeightBench, weightMarkdown, writeWeightReport),
   e2e,

@@ -10,6 +10,7 @@ import type { AtSizeReport } from './at-size';
 import type { BystanderReport } from './bystander';
 import type { ConnectionsReport } from './connections';
 import type { E2eReport } from './e2e/e2e-report';
+import type { StormReport } from './storm';
 import type { WeightReport } from './weight';
 import type { LatencyReport } from './load/types';
 import type { ThroughputReport } from './throughput/throughput-bench';
@@ -82,6 +83,10 @@ describe('pnpm bench --quick', () => {
       JSON.parse(await readFile(path.join(outDir, name), 'utf8')) as T;
     const connections = await read<ConnectionsReport>('connections.json');
     expect(connections.series.map((series) => series.name)).toEqual(['baseline', 'causette']);
+    const storm = await read<StormReport>('storm.json');
+    expect(new Set(storm.series.map((series) => series.name))).toEqual(
+      new Set(['baseline', 'causette']),
+    );
     const bystander = await read<BystanderReport>('bystander.json');
     expect(new Set(bystander.series.map((series) => series.name))).toEqual(
       new Set(['baseline', 'causette']),
