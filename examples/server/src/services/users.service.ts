@@ -1,6 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { users } from '../db/schema';
+import { GroupRunner } from './group-runner';
 
 /** Who a verified token says the user is. */
 export interface UserProfile {
@@ -17,28 +18,55 @@ export interface UsersService {
   missing(ids: readonly string[]): Promise<string[]>;
 }
 
-export function createUsersService(db: Db): UsersService {
-  return {
-    async upsert(profile) {
-      const values = {
+/** The most profiles one upsert statement writes (a reconnect storm's handshakes share them). */
+export const MAX_PROFILES_PER_STATEMENT = 256;
+
+/**
+ * Writes `profiles` (distinct ids) in one statement. A row whose profile did not change is left
+ * alone: a reconnect writes nothing, only the first connect and a changed name or avatar do.
+ */
+async function upsertProfiles(db: Db, profiles: readonly UserProfile[]): Promise<void> {
+  await db
+    .insert(users)
+    .values(
+      profiles.map((profile) => ({
         id: profile.id,
         displayName: profile.displayName,
         avatarUrl: profile.avatarUrl ?? null,
         role: profile.role ?? null,
-      };
-      await db
-        .insert(users)
-        .values(values)
-        .onConflictDoUpdate({
-          target: users.id,
-          set: {
-            displayName: values.displayName,
-            avatarUrl: values.avatarUrl,
-            role: values.role,
-            updatedAt: sql`now()`,
-          },
-        });
+      })),
+    )
+    .onConflictDoUpdate({
+      target: users.id,
+      set: {
+        displayName: sql`excluded.display_name`,
+        avatarUrl: sql`excluded.avatar_url`,
+        role: sql`excluded.role`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`(${users.displayName}, ${users.avatarUrl}, ${users.role})
+        IS DISTINCT FROM (excluded.display_name, excluded.avatar_url, excluded.role)`,
+    });
+}
+
+export function createUsersService(db: Db): UsersService {
+  // Every handshake upserts its user: under a reconnect storm they arrive by thousands, and
+  // one statement (and one commit) serves all those that came while the previous one ran.
+  const upserts = new GroupRunner<UserProfile, void>(
+    async (profiles) => {
+      try {
+        await upsertProfiles(db, profiles);
+        return profiles.map(() => ({ status: 'fulfilled', value: undefined }));
+      } catch (error) {
+        if (profiles.length === 1) return [{ status: 'rejected', reason: error }];
+        // One bad profile must not fail the others: each again alone, with its own outcome.
+        return Promise.allSettled(profiles.map((profile) => upsertProfiles(db, [profile])));
+      }
     },
+    { maxGroup: MAX_PROFILES_PER_STATEMENT, key: (profile) => profile.id },
+  );
+  return {
+    upsert: (profile) => upserts.run(profile),
 
     async missing(ids) {
       if (ids.length === 0) return [];
