@@ -7,9 +7,10 @@ export interface BackoffOptions {
 }
 
 /**
- * Delay before retry number `attempt` (0 for the first retry): exponential from `minDelayMs`,
- * capped at `maxDelayMs`, with full jitter so that a server restart does not bring every client
- * back in the same instant. `random` is injectable for tests.
+ * Delay before retry number `attempt` (0 for the first retry): anywhere between `minDelayMs` and a
+ * ceiling that doubles with each attempt from twice the minimum, capped at `maxDelayMs` (full
+ * jitter), so that the clients of a restarted server do not all come back in the same instant:
+ * the first retry too is spread over [min, 2 × min]. `random` is injectable for tests.
  */
 export function backoffDelay(
   attempt: number,
@@ -18,6 +19,9 @@ export function backoffDelay(
 ): number {
   const safeAttempt = Number.isFinite(attempt) && attempt > 0 ? Math.floor(attempt) : 0;
   // 2 ** 30 already exceeds any sane cap; clamping the exponent keeps the product finite.
-  const ceiling = Math.min(maxDelayMs, minDelayMs * 2 ** Math.min(safeAttempt, 30));
-  return Math.max(minDelayMs, Math.round(random() * ceiling));
+  const ceiling = Math.max(
+    minDelayMs,
+    Math.min(maxDelayMs, minDelayMs * 2 ** Math.min(safeAttempt + 1, 30)),
+  );
+  return Math.round(minDelayMs + random() * (ceiling - minDelayMs));
 }

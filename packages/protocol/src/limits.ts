@@ -58,8 +58,11 @@ export const PRESENCE_OFFLINE_GRACE_MS = 5000;
 
 /** Reconnect backoff (full jitter) starts at this delay. */
 export const RECONNECT_MIN_DELAY_MS = 500;
-/** Reconnect backoff never waits longer than this. */
-export const RECONNECT_MAX_DELAY_MS = 30_000;
+/**
+ * Reconnect backoff never waits longer than this: the clients of a restarted server are back
+ * within seconds, however long it was down (the reconnect storm benchmark, bench/).
+ */
+export const RECONNECT_MAX_DELAY_MS = 5_000;
 
 /** Image formats an IMAGE attachment may have. */
 export const IMAGE_FORMATS = ['jpg', 'png', 'webp', 'gif'] as const;

@@ -17,22 +17,22 @@ function failOnce(scheduler: ReconnectScheduler): number {
 }
 
 describe('ReconnectScheduler', () => {
-  it('doubles the delay ceiling per consecutive failure, from 0.5 s up to 30 s', () => {
+  it('doubles the delay ceiling per consecutive failure, from 1 s up to 5 s', () => {
     const run = vi.fn();
     const scheduler = new ReconnectScheduler(run, { random: () => 1 });
-    const delays = Array.from({ length: 9 }, () => failOnce(scheduler));
-    expect(delays).toEqual([500, 1000, 2000, 4000, 8000, 16_000, 30_000, 30_000, 30_000]);
-    expect(delays[0]).toBe(RECONNECT_MIN_DELAY_MS);
+    const delays = Array.from({ length: 6 }, () => failOnce(scheduler));
+    expect(delays).toEqual([1000, 2000, 4000, 5000, 5000, 5000]);
+    expect(delays[0]).toBe(RECONNECT_MIN_DELAY_MS * 2);
     expect(delays.at(-1)).toBe(RECONNECT_MAX_DELAY_MS);
-    expect(scheduler.failures).toBe(9);
+    expect(scheduler.failures).toBe(6);
     expect(vi.getTimerCount()).toBe(1);
   });
 
   it('applies full jitter from the injected random source', () => {
     const scheduler = new ReconnectScheduler(vi.fn(), { random: () => 0.25 });
-    for (let i = 0; i < 4; i += 1) scheduler.recordFailure();
-    // Fifth failure: ceiling 0.5 s × 2^4 = 8 s, a quarter of it.
-    expect(failOnce(scheduler)).toBe(2000);
+    for (let i = 0; i < 1; i += 1) scheduler.recordFailure();
+    // Second failure: between 0.5 s and a ceiling of 2 s, a quarter of the way.
+    expect(failOnce(scheduler)).toBe(875);
   });
 
   it('runs once when the delay elapses, not before, and reports nextRetryAt until then', () => {
@@ -40,9 +40,9 @@ describe('ReconnectScheduler', () => {
     const scheduler = new ReconnectScheduler(run, { random: () => 1, now: () => 1_000 });
     failOnce(scheduler);
     failOnce(scheduler);
-    expect(scheduler.nextRetryAt).toBe(2_000);
+    expect(scheduler.nextRetryAt).toBe(3_000);
     expect(scheduler.pending).toBe(true);
-    vi.advanceTimersByTime(999);
+    vi.advanceTimersByTime(1_999);
     expect(run).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(run).toHaveBeenCalledTimes(1);
@@ -73,6 +73,6 @@ describe('ReconnectScheduler', () => {
       minDelayMs: 10,
       maxDelayMs: 25,
     });
-    expect([1, 2, 3].map(() => failOnce(scheduler))).toEqual([10, 20, 25]);
+    expect([1, 2, 3].map(() => failOnce(scheduler))).toEqual([20, 25, 25]);
   });
 });

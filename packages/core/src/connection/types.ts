@@ -32,7 +32,7 @@ export interface ConnectionOptions {
   tokenTimeoutMs?: number;
   /** Backoff jitter source in [0, 1). Default `Math.random`. */
   random?: () => number;
-  /** Reconnect backoff bounds. Default: the protocol's 0.5 s to 30 s. */
+  /** Reconnect backoff bounds. Default: the protocol's 0.5 s to 5 s. */
   backoff?: BackoffOptions;
   /** Where to log. Default: nothing is logged. */
   logger?: Logger;

@@ -123,7 +123,7 @@ describe('Outbox', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(send).toHaveBeenCalledTimes(1);
     expect(outbox.pending('c1')[0]?.status).toBe('pending');
-    await vi.advanceTimersByTimeAsync(500); // backoffDelay(0) with random 1
+    await vi.advanceTimersByTimeAsync(1000); // backoffDelay(0) with random 1: twice the minimum
     expect(send).toHaveBeenCalledTimes(2);
     await vi.advanceTimersByTimeAsync(4999);
     expect(send).toHaveBeenCalledTimes(2);
