@@ -1,7 +1,8 @@
 import type { Presence } from '@causette/protocol';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { userPresence, users } from '../db/schema';
+import { GroupRunner } from './group-runner';
 
 export interface PresenceService {
   /** Records the user online (as announced), with the socket that brought them online. */
@@ -12,28 +13,53 @@ export interface PresenceService {
   get(userIds: readonly string[]): Promise<Presence[]>;
 }
 
-export function createPresenceService(db: Db): PresenceService {
-  return {
-    async setOnline(userId, socketId) {
-      const now = new Date();
-      await db
-        .insert(userPresence)
-        .values({ userId, isOnline: true, lastSeen: now, socketId })
-        .onConflictDoUpdate({
-          target: userPresence.userId,
-          set: { isOnline: true, lastSeen: now, socketId },
-        });
-    },
+/** One user's presence row as a write leaves it. */
+interface PresenceWrite {
+  userId: string;
+  isOnline: boolean;
+  lastSeen: Date;
+  socketId: string | null;
+}
 
-    async setOffline(userId, lastSeen) {
-      await db
-        .insert(userPresence)
-        .values({ userId, isOnline: false, lastSeen, socketId: null })
-        .onConflictDoUpdate({
-          target: userPresence.userId,
-          set: { isOnline: false, lastSeen, socketId: null },
-        });
+/** The most presence rows one statement writes (a reconnect storm's connects share them). */
+export const MAX_PRESENCE_WRITES_PER_STATEMENT = 256;
+
+async function writePresence(db: Db, writes: readonly PresenceWrite[]): Promise<void> {
+  await db
+    .insert(userPresence)
+    .values([...writes])
+    .onConflictDoUpdate({
+      target: userPresence.userId,
+      set: {
+        isOnline: sql`excluded.is_online`,
+        lastSeen: sql`excluded.last_seen`,
+        socketId: sql`excluded.socket_id`,
+      },
+    });
+}
+
+export function createPresenceService(db: Db): PresenceService {
+  // Every first socket of a user writes a row, every last one leaving too: after a restart they
+  // come by thousands, and one statement serves all that arrived while the previous one ran. A
+  // user's writes keep their order (one per statement, the later in the next).
+  const writes = new GroupRunner<PresenceWrite, void>(
+    async (group) => {
+      try {
+        await writePresence(db, group);
+        return group.map(() => ({ status: 'fulfilled', value: undefined }));
+      } catch (error) {
+        if (group.length === 1) return [{ status: 'rejected', reason: error }];
+        return Promise.allSettled(group.map((write) => writePresence(db, [write])));
+      }
     },
+    { maxGroup: MAX_PRESENCE_WRITES_PER_STATEMENT, key: (write) => write.userId },
+  );
+  return {
+    setOnline: (userId, socketId) =>
+      writes.run({ userId, isOnline: true, lastSeen: new Date(), socketId }),
+
+    setOffline: (userId, lastSeen) =>
+      writes.run({ userId, isOnline: false, lastSeen, socketId: null }),
 
     async get(userIds) {
       if (userIds.length === 0) return [];
