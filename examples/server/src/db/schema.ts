@@ -114,6 +114,8 @@ export const messages = pgTable(
     uniqueIndex('messages_conversation_seq_unique').on(t.conversationId, t.seq),
     uniqueIndex('messages_sender_client_unique').on(t.senderId, t.clientId),
     // Finding messages whose readAt is still to set stays cheap on long conversations.
+    // Search walks a user's conversations newest first, a slice of time at a time.
+    index('messages_conversation_created_idx').on(t.conversationId, t.createdAt),
     index('messages_unread_idx')
       .on(t.conversationId, t.seq)
       .where(sql`${t.readAt} IS NULL`),

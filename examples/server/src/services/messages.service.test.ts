@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { queryRows } from '../db/raw';
 import { type TestDatabase, testBackends } from '../db/test-backends';
+import { createMessagesService } from './messages.service';
 import { conversationBetween, text, userIds } from './test-fixtures';
 
 // PGlite runs PostgreSQL in WebAssembly: generous limits on slow shared machines.
@@ -145,6 +146,44 @@ describe.each(testBackends())('messages service on $name', (backend) => {
     expect([busySeqs[0], busySeqs.at(-1)]).toEqual([4, 203]);
     // A conversation the client has no cursor for comes without messages: it pages it when shown.
     expect(result.messages.some((m) => m.conversationId === fresh)).toBe(false);
+  });
+
+  it("syncs any number of conversations behind in two statements, the caller's only", async () => {
+    const [ana, bruno, eve] = userIds('ana', 'bruno', 'eve');
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const c = await conversationBetween(db, [ana, bruno], `many-${i}`);
+      for (let k = 1; k <= 3; k++) await db.messages.send(bruno, text(c, `m${i}-${k}`));
+      ids.push(c);
+    }
+    const theirs = await conversationBetween(db, [bruno, eve], 'theirs');
+    await db.messages.send(eve, text(theirs, 'not for ana'));
+    let statements = 0;
+    const counted = new Proxy(db.db, {
+      get(target, property, receiver) {
+        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
+        return (...args: Parameters<typeof target.execute>) => {
+          statements += 1;
+          return target.execute(...args);
+        };
+      },
+    });
+    const service = createMessagesService(counted, db.conversations);
+    // Each conversation behind by a different amount; one current; one not ana's.
+    const cursors: Record<string, number> = { [theirs]: 0 };
+    ids.forEach((id, i) => (cursors[id] = i === 5 ? 3 : i % 3));
+    const result = await service.sync(ana, cursors);
+    expect(statements).toBe(2);
+    expect(result.messages.map((m) => m.content)).toEqual(
+      ids
+        .slice(0, 5)
+        .flatMap((_, i) => [1, 2, 3].filter((k) => k > i % 3).map((k) => `m${i}-${k}`)),
+    );
+    expect(result.conversations.map((c) => c.id).sort()).toEqual(ids.slice(0, 5).sort());
+    expect(result.truncated).toEqual([]);
+    statements = 0;
+    await service.sync(ana, Object.fromEntries(ids.map((id) => [id, 3])));
+    expect(statements).toBe(1);
   });
 
   it('serves a history page of a 100k-message conversation from the (conversation_id, seq) index', async () => {

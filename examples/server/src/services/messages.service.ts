@@ -7,14 +7,16 @@ import {
   type SendMessageRequest,
   type SyncResult,
 } from '@causette/protocol';
-import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { conversationMembers, conversations, messages } from '../db/schema';
+import { queryRows } from '../db/raw';
+import { messages } from '../db/schema';
 import type { ConversationsService } from './conversations.service';
 import { ServiceError, notAMember } from './errors';
 import { newId } from './ids';
 import { type MessageRow, messageColumns, toMessage } from './mappers';
 import { createMessageWriter } from './message-writer';
+import { type RawMessageRow, fromRawMessage } from './raw-message';
 import { isUniqueViolation } from './store-messages';
 import { unreadCount } from './unread';
 import type { UnreadCounts } from './unread-counts';
@@ -72,6 +74,34 @@ export function createMessagesService(
       senderReadAdvanced: false,
       unread: new Map(),
     };
+  }
+
+  /**
+   * The messages after each cursor, up to the cap + 1 per conversation (the extra one says it was
+   * truncated), in one statement whatever the number of conversations: in cursor order, then seq.
+   */
+  async function messagesAfter(behind: { id: string; after: number }[]): Promise<RawMessageRow[]> {
+    const ids = sql.join(
+      behind.map((b) => sql`${b.id}`),
+      sql`, `,
+    );
+    const afters = sql.join(
+      behind.map((b) => sql`${b.after}`),
+      sql`, `,
+    );
+    return queryRows<RawMessageRow>(
+      db,
+      sql`SELECT m.id, m.client_id, m.conversation_id, m.seq, m.sender_id, m.type, m.content,
+                 m.attachment, m.created_at, m.read_at
+          FROM unnest(ARRAY[${ids}]::uuid[], ARRAY[${afters}]::bigint[]) WITH ORDINALITY AS b(id, after, n)
+          CROSS JOIN LATERAL (
+            SELECT * FROM messages m
+            WHERE m.conversation_id = b.id AND m.seq > b.after
+            ORDER BY m.seq
+            LIMIT ${SYNC_MAX_MESSAGES_PER_CONVERSATION + 1}
+          ) AS m
+          ORDER BY b.n, m.seq`,
+    );
   }
 
   return {
@@ -135,30 +165,34 @@ export function createMessagesService(
     },
 
     async sync(userId, cursors) {
-      const mine = await db
-        .select({ id: conversations.id, lastSeq: conversations.lastSeq })
-        .from(conversationMembers)
-        .innerJoin(conversations, eq(conversations.id, conversationMembers.conversationId))
-        .where(eq(conversationMembers.userId, userId));
+      // Only the caller's conversations, fetched by primary key: joining members to conversations
+      // let the planner hash the whole conversations table.
+      const mine = await queryRows<{ id: string; last_seq: number }>(
+        db,
+        sql`SELECT c.id, c.last_seq FROM conversations c
+            WHERE c.id = ANY(ARRAY(SELECT conversation_id FROM conversation_members WHERE user_id = ${userId}))`,
+      );
       // Changed: unknown to the client, or with messages after its cursor. Cursors naming
       // conversations the user is not in are ignored without a word.
       const changed = mine.filter(
-        (c) => cursors[c.id] === undefined || c.lastSeq > (cursors[c.id] ?? 0),
+        (c) => cursors[c.id] === undefined || Number(c.last_seq) > (cursors[c.id] ?? 0),
       );
+      const behind = changed.flatMap((c) => {
+        const cursor = cursors[c.id];
+        return cursor === undefined ? [] : [{ id: c.id, after: cursor }];
+      });
+      const rows = behind.length === 0 ? [] : await messagesAfter(behind);
+      const counts = new Map<string, number>();
       const messageList: Message[] = [];
-      const truncated: string[] = [];
-      for (const conversation of changed) {
-        const cursor = cursors[conversation.id];
-        if (cursor === undefined || conversation.lastSeq <= cursor) continue;
-        const rows = (await db
-          .select(messageColumns)
-          .from(messages)
-          .where(and(eq(messages.conversationId, conversation.id), gt(messages.seq, cursor)))
-          .orderBy(asc(messages.seq))
-          .limit(SYNC_MAX_MESSAGES_PER_CONVERSATION + 1)) as MessageRow[];
-        if (rows.length > SYNC_MAX_MESSAGES_PER_CONVERSATION) truncated.push(conversation.id);
-        messageList.push(...rows.slice(0, SYNC_MAX_MESSAGES_PER_CONVERSATION).map(toMessage));
+      for (const row of rows) {
+        const count = (counts.get(row.conversation_id) ?? 0) + 1;
+        counts.set(row.conversation_id, count);
+        if (count <= SYNC_MAX_MESSAGES_PER_CONVERSATION)
+          messageList.push(toMessage(fromRawMessage(row)));
       }
+      const truncated = behind
+        .map((b) => b.id)
+        .filter((id) => (counts.get(id) ?? 0) > SYNC_MAX_MESSAGES_PER_CONVERSATION);
       const views = await conversationsService.views(
         userId,
         changed.map((c) => c.id),

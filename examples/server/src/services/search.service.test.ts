@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/raw';
 import { type TestDatabase, testBackends } from '../db/test-backends';
 import { conversationBetween, text, userIds } from './test-fixtures';
 
@@ -100,5 +102,111 @@ describe.each(testBackends())('message search on $name', (backend) => {
       (h) => h.message.id,
     );
     expect(ids).toEqual(all.slice(0, ids.length));
+  });
+  it("walks back through time exactly: pages across slices, ties and only the caller's conversations", async () => {
+    const [zoe, yann, xavier] = userIds('zoe', 'yann', 'xavier');
+    const mineA = await conversationBetween(db, [zoe, yann], 'walk-a');
+    const mineB = await conversationBetween(db, [zoe, xavier], 'walk-b');
+    const theirs = await conversationBetween(db, [yann, xavier], 'walk-c');
+    // Ages from seconds to a year, some equal (ties go by id), across every slice of the walk.
+    const ages = [
+      '0 minutes',
+      '30 minutes',
+      '2 hours',
+      '2 hours',
+      '12 hours',
+      '2 days',
+      '2 days',
+      '5 days',
+      '40 days',
+      '400 days',
+      '400 days',
+    ];
+    const conversationsInTurn = [mineA, mineB, theirs];
+    let k = 0;
+    for (const age of ages) {
+      for (const conversationId of conversationsInTurn) {
+        const sender = conversationId === mineB ? xavier : yann;
+        const word = k % 4 === 0 ? 'pergola' : 'cloison';
+        const sent = await db.messages.send(sender, text(conversationId, `${word} numéro ${k}`));
+        await db.db.execute(
+          sql`UPDATE messages SET created_at = date_trunc('second', now()) - ${age}::interval WHERE id = ${sent.message.id}::uuid`,
+        );
+        k += 1;
+      }
+    }
+    // What the search must answer: every hit of the caller's conversations, newest first.
+    const expected = async (word: string, conversationId?: string) =>
+      (
+        await queryRows<{ id: string }>(
+          db.db,
+          sql`SELECT m.id FROM messages m
+              WHERE m.conversation_id IN (SELECT conversation_id FROM conversation_members WHERE user_id = ${zoe})
+                AND m.content LIKE ${`${word}%`}
+                AND (${conversationId ?? null}::uuid IS NULL OR m.conversation_id = ${conversationId ?? null}::uuid)
+              ORDER BY m.created_at DESC, m.id DESC`,
+        )
+      ).map((row) => row.id);
+    const paged = async (query: string, limit: number, conversationId?: string) => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      for (let pages = 0; pages < 50; pages++) {
+        const page = await db.search.search(zoe, { query, limit, cursor, conversationId });
+        ids.push(...page.hits.map((hit) => hit.message.id));
+        for (const hit of page.hits) expect([mineA, mineB]).toContain(hit.message.conversationId);
+        if (!page.nextCursor) return ids;
+        cursor = page.nextCursor;
+      }
+      throw new Error('too many pages');
+    };
+    for (const word of ['pergola', 'cloison']) {
+      const all = await expected(word);
+      expect(all.length).toBeGreaterThan(4);
+      for (const limit of [1, 2, 3, 50]) expect(await paged(word, limit)).toEqual(all);
+      expect(await paged(word, 2, mineB)).toEqual(await expected(word, mineB));
+    }
+  });
+  it('finds a rare word past many recent messages, through the full-text index, exactly', async () => {
+    const [ines, jules, karl] = userIds('ines', 'jules', 'karl');
+    const recent = await conversationBetween(db, [ines, jules], 'rare-a');
+    const old = await conversationBetween(db, [ines, karl], 'rare-b');
+    const theirs = await conversationBetween(db, [jules, karl], 'rare-c');
+    // Hundreds of recent messages without the word: the walk calls it rare and hands over.
+    await db.db.execute(sql`
+      INSERT INTO messages (id, client_id, conversation_id, seq, sender_id, type, content, created_at)
+      SELECT gen_random_uuid(), 'noise-' || g, ${recent}::uuid, 1000 + g, ${jules}, 'TEXT',
+             'rien à signaler ' || g, now() - g * interval '1 minute'
+      FROM generate_series(1, 400) g`);
+    const hits: string[] = [];
+    for (const [conversationId, sender, days] of [
+      [old, karl, 10],
+      [recent, jules, 20],
+      [theirs, karl, 15],
+      [old, karl, 30],
+      [recent, jules, 30],
+    ] as const) {
+      const sent = await db.messages.send(
+        sender,
+        text(conversationId, `une lucarne, ${days} jours`),
+      );
+      await db.db.execute(
+        sql`UPDATE messages SET created_at = date_trunc('second', now()) - ${days} * interval '1 day' WHERE id = ${sent.message.id}::uuid`,
+      );
+      if (conversationId !== theirs) hits.push(sent.message.id);
+    }
+    // Newest first; the two 30-day-old ones tie on time and go by id.
+    const [a, b, c, d] = hits as [string, string, string, string];
+    const expected = [a, b, ...[c, d].sort().reverse()];
+    const all = await db.search.search(ines, { query: 'lucarnes' });
+    expect(all.hits.map((hit) => hit.message.id)).toEqual(expected);
+    expect(all.hits[0]?.snippet).toContain('<mark>lucarne</mark>');
+    const first = await db.search.search(ines, { query: 'lucarne', limit: 3 });
+    const second = await db.search.search(ines, {
+      query: 'lucarne',
+      limit: 3,
+      cursor: first.nextCursor,
+    });
+    expect([...first.hits, ...second.hits].map((hit) => hit.message.id)).toEqual(expected);
+    expect(second.nextCursor).toBeUndefined();
   });
 });
