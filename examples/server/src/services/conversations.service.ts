@@ -7,9 +7,10 @@ import {
   type ConversationSubject,
   type Member,
 } from '@causette/protocol';
-import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { conversationMembers, conversations, messages, users } from '../db/schema';
+import { createContactsLookup } from './contacts';
 import { decodeCursor, encodeCursor } from './cursor';
 import { ServiceError, notAMember } from './errors';
 import { isUuid, newId } from './ids';
@@ -55,6 +56,7 @@ export function createConversationsService(
   db: Db,
   usersService: UsersService,
 ): ConversationsService {
+  const contactsOf = createContactsLookup(db);
   const members = new MemberCache(async (conversationId) => {
     if (!isUuid(conversationId)) return [];
     const rows = await db
@@ -258,22 +260,7 @@ export function createConversationsService(
 
     views,
 
-    async contacts(userId) {
-      const mine = db
-        .select({ id: conversationMembers.conversationId })
-        .from(conversationMembers)
-        .where(eq(conversationMembers.userId, userId));
-      const rows = await db
-        .selectDistinct({ userId: conversationMembers.userId })
-        .from(conversationMembers)
-        .where(
-          and(
-            inArray(conversationMembers.conversationId, mine),
-            ne(conversationMembers.userId, userId),
-          ),
-        );
-      return rows.map((row) => row.userId);
-    },
+    contacts: (userId) => contactsOf(userId),
 
     async sharing(userId, otherIds) {
       const result = new Set<string>();
