@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GroupRunner } from './group-runner';
+import { GroupRunner, oneThenEach } from './group-runner';
 
 interface Item {
   key: string;
@@ -121,5 +121,27 @@ describe('GroupRunner', () => {
     for (const maxGroup of [0, -1, 1.5, Number.NaN]) {
       expect(() => new GroupRunner(async () => [], { maxGroup })).toThrow(RangeError);
     }
+  });
+});
+
+describe('oneThenEach', () => {
+  it('runs the group as one, and after a failure each item alone with its own outcome', async () => {
+    const calls: number[][] = [];
+    const run = oneThenEach<number, number>(async (items) => {
+      calls.push([...items]);
+      if (items.includes(2)) throw new Error(`bad ${items.join(',')}`);
+      return items.map((item) => item * 10);
+    });
+    expect(await run([1, 3])).toEqual([
+      { status: 'fulfilled', value: 10 },
+      { status: 'fulfilled', value: 30 },
+    ]);
+    const results = await run([1, 2, 3]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[1]).toMatchObject({ reason: new Error('bad 2') });
+    expect(calls).toEqual([[1, 3], [1, 2, 3], [1], [2], [3]]);
+    // A lone item that fails is not run twice.
+    expect(await run([2])).toEqual([{ status: 'rejected', reason: new Error('bad 2') }]);
+    expect(calls).toHaveLength(6);
   });
 });

@@ -11,6 +11,30 @@ export interface GroupRunnerOptions<I> {
 /** Runs one group; answers each item, in the group's order, with its result or its own error. */
 export type RunGroup<I, O> = (items: readonly I[]) => Promise<PromiseSettledResult<O>[]>;
 
+/**
+ * A group run as one statement (`runAll`, one result per item); when that fails, each item again
+ * alone, one after another, so that a bad item gets its own error and the others their result.
+ */
+export function oneThenEach<I, O>(runAll: (items: readonly I[]) => Promise<O[]>): RunGroup<I, O> {
+  return async (items) => {
+    try {
+      return (await runAll(items)).map((value) => ({ status: 'fulfilled', value }));
+    } catch (error) {
+      if (items.length === 1) return [{ status: 'rejected', reason: error }];
+      const results: PromiseSettledResult<O>[] = [];
+      for (const item of items) {
+        try {
+          const [value] = await runAll([item]);
+          results.push({ status: 'fulfilled', value: value as O });
+        } catch (reason) {
+          results.push({ status: 'rejected', reason });
+        }
+      }
+      return results;
+    }
+  };
+}
+
 interface Waiting<I, O> {
   item: I;
   resolve: (value: O) => void;

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection';
-import { GroupRunner } from './group-runner';
+import { GroupRunner, oneThenEach } from './group-runner';
 import {
   type NewMessage,
   type StoredMessage,
@@ -58,24 +58,7 @@ export function createMessageWriter(
     return stored.map((message, i) => message && { ...message, unread: unread[i] ?? new Map() });
   };
   const runner = new GroupRunner<NewMessage, WrittenMessage | undefined>(
-    async (inputs) => {
-      try {
-        const written = await write(inputs);
-        return written.map((value) => ({ status: 'fulfilled', value }));
-      } catch (error) {
-        if (inputs.length === 1) return [{ status: 'rejected', reason: error }];
-        const results: PromiseSettledResult<WrittenMessage | undefined>[] = [];
-        for (const input of inputs) {
-          try {
-            const [value] = await write([input]);
-            results.push({ status: 'fulfilled', value });
-          } catch (reason) {
-            results.push({ status: 'rejected', reason });
-          }
-        }
-        return results;
-      }
-    },
+    oneThenEach((inputs) => write(inputs)),
     { maxGroup, key: (input) => input.conversationId.toLowerCase() },
   );
   return { store: (input) => runner.run(input) };

@@ -2,7 +2,7 @@ import type { Presence } from '@causette/protocol';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { userPresence, users } from '../db/schema';
-import { GroupRunner } from './group-runner';
+import { GroupRunner, oneThenEach } from './group-runner';
 
 export interface PresenceService {
   /** Records the user online (as announced), with the socket that brought them online. */
@@ -43,15 +43,10 @@ export function createPresenceService(db: Db): PresenceService {
   // come by thousands, and one statement serves all that arrived while the previous one ran. A
   // user's writes keep their order (one per statement, the later in the next).
   const writes = new GroupRunner<PresenceWrite, void>(
-    async (group) => {
-      try {
-        await writePresence(db, group);
-        return group.map(() => ({ status: 'fulfilled', value: undefined }));
-      } catch (error) {
-        if (group.length === 1) return [{ status: 'rejected', reason: error }];
-        return Promise.allSettled(group.map((write) => writePresence(db, [write])));
-      }
-    },
+    oneThenEach(async (group) => {
+      await writePresence(db, group);
+      return group.map(() => undefined);
+    }),
     { maxGroup: MAX_PRESENCE_WRITES_PER_STATEMENT, key: (write) => write.userId },
   );
   return {

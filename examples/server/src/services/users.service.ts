@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { users } from '../db/schema';
-import { GroupRunner } from './group-runner';
+import { GroupRunner, oneThenEach } from './group-runner';
 
 /** Who a verified token says the user is. */
 export interface UserProfile {
@@ -53,16 +53,10 @@ export function createUsersService(db: Db): UsersService {
   // Every handshake upserts its user: under a reconnect storm they arrive by thousands, and
   // one statement (and one commit) serves all those that came while the previous one ran.
   const upserts = new GroupRunner<UserProfile, void>(
-    async (profiles) => {
-      try {
-        await upsertProfiles(db, profiles);
-        return profiles.map(() => ({ status: 'fulfilled', value: undefined }));
-      } catch (error) {
-        if (profiles.length === 1) return [{ status: 'rejected', reason: error }];
-        // One bad profile must not fail the others: each again alone, with its own outcome.
-        return Promise.allSettled(profiles.map((profile) => upsertProfiles(db, [profile])));
-      }
-    },
+    oneThenEach(async (profiles) => {
+      await upsertProfiles(db, profiles);
+      return profiles.map(() => undefined);
+    }),
     { maxGroup: MAX_PROFILES_PER_STATEMENT, key: (profile) => profile.id },
   );
   return {
