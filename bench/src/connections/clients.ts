@@ -2,12 +2,19 @@
 // sockets, so the clients never share an event loop (or a CPU budget) with the server.
 import { type ChildProcess, fork } from 'node:child_process';
 import { checkLoopback } from '../load/plan';
-import { TS_EXEC_ARGV, benchDir, endProcess, nextMessage, track } from '../load/processes';
+import {
+  TS_EXEC_ARGV,
+  allAnswers,
+  benchDir,
+  endProcess,
+  nextMessage,
+  replyOfType,
+  track,
+} from '../load/processes';
 import type { TargetKind } from '../load/types';
 import {
   type AcceptResult,
   type ClientConnect,
-  type ClientReport,
   type ClientSetup,
   isClientReport,
 } from './messages';
@@ -48,21 +55,6 @@ export interface Clients {
   end(): Promise<void>;
 }
 
-function awaited<T extends ClientReport['type']>(type: T) {
-  return (message: unknown): Extract<ClientReport, { type: T }> | Error | undefined => {
-    if (!isClientReport(message)) return undefined;
-    if (message.type === 'failed') return new Error(message.message);
-    return message.type === type ? (message as Extract<ClientReport, { type: T }>) : undefined;
-  };
-}
-
-async function all<T>(waits: Promise<T | Error>[]): Promise<T[]> {
-  const answers = await Promise.all(waits);
-  const failure = answers.find((answer): answer is Error => answer instanceof Error);
-  if (failure) throw failure;
-  return answers as T[];
-}
-
 /** User ids of `count` sockets dealt over `workers` in contiguous shares. */
 export function shareUsers(runTag: string, count: number, workers: number): string[][] {
   return Array.from({ length: workers }, (_, worker) => {
@@ -92,7 +84,9 @@ export async function startClients(
   );
   const end = () => Promise.all(workers.map((w) => endProcess(w, 'SIGTERM', 5_000))).then(() => {});
   try {
-    const ready = workers.map((w) => nextMessage(w, awaited('ready'), SETUP_TIMEOUT_MS, 'set-up'));
+    const ready = workers.map((w) =>
+      nextMessage(w, replyOfType(isClientReport, 'ready'), SETUP_TIMEOUT_MS, 'set-up'),
+    );
     workers.forEach((worker, i) => {
       const setup: ClientSetup = {
         type: 'setup',
@@ -106,7 +100,7 @@ export async function startClients(
       };
       worker.send(setup);
     });
-    await all(ready);
+    await allAnswers(ready);
   } catch (error) {
     await end();
     throw error;
@@ -115,20 +109,24 @@ export async function startClients(
     async connect() {
       const startedEpochMs = Date.now() + START_DELAY_MS;
       const waitMs = START_DELAY_MS + plan.connectTimeoutMs + 10_000;
-      const done = workers.map((w) => nextMessage(w, awaited('connected'), waitMs, 'connect'));
+      const done = workers.map((w) =>
+        nextMessage(w, replyOfType(isClientReport, 'connected'), waitMs, 'connect'),
+      );
       const message: ClientConnect = {
         type: 'connect',
         atEpochMs: startedEpochMs,
         deadline: startedEpochMs + plan.connectTimeoutMs,
       };
       for (const worker of workers) worker.send(message);
-      const answers = await all(done);
+      const answers = await allAnswers(done);
       return { results: answers.map((answer) => answer.result), startedEpochMs };
     },
     async close() {
-      const closed = workers.map((w) => nextMessage(w, awaited('closed'), 30_000, 'close'));
+      const closed = workers.map((w) =>
+        nextMessage(w, replyOfType(isClientReport, 'closed'), 30_000, 'close'),
+      );
       for (const worker of workers) worker.send({ type: 'close' });
-      const answers = await all(closed);
+      const answers = await allAnswers(closed);
       return answers.reduce((sum, answer) => sum + answer.disconnects, 0);
     },
     end,

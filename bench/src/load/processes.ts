@@ -84,6 +84,31 @@ export function nextMessage<T>(
   });
 }
 
+/**
+ * An `accept` for {@link nextMessage}: the worker's message of `type`, or its `failed` report as
+ * an Error (every worker protocol here has one), among the messages `isMessage` knows.
+ */
+export function replyOfType<M extends { type: string }, T extends M['type']>(
+  isMessage: (message: unknown) => message is M,
+  type: T,
+): (message: unknown) => Extract<M, { type: T }> | Error | undefined {
+  return (message) => {
+    if (!isMessage(message)) return undefined;
+    if (message.type === 'failed') {
+      return new Error(String((message as { message?: unknown }).message));
+    }
+    return message.type === type ? (message as Extract<M, { type: T }>) : undefined;
+  };
+}
+
+/** Every worker's answer, or the first failure among them thrown. */
+export async function allAnswers<T>(waits: Promise<T | Error>[]): Promise<T[]> {
+  const answers = await Promise.all(waits);
+  const failure = answers.find((answer): answer is Error => answer instanceof Error);
+  if (failure) throw failure;
+  return answers as T[];
+}
+
 /** Ends the tracked children when this process is told to stop or exits. */
 export function killChildrenOnExit(): void {
   process.once('exit', killAllChildren);

@@ -4,13 +4,20 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { failedSeries, mergeResults } from './merge';
 import { TIMINGS, WORKERS, checkLoad, checkLoopback } from './plan';
-import { TS_EXEC_ARGV, benchDir, endProcess, nextMessage, track } from './processes';
+import {
+  TS_EXEC_ARGV,
+  allAnswers,
+  benchDir,
+  endProcess,
+  nextMessage,
+  replyOfType,
+  track,
+} from './processes';
 import { assignPairs, pairCount } from './schedule';
 import type { Load, SeriesName, SeriesResult, TargetKind } from './types';
 import {
   type SetupMessage,
   type StartMessage,
-  type WorkerMessage,
   type WorkerResult,
   isWorkerMessage,
 } from './worker-messages';
@@ -25,21 +32,6 @@ export interface SeriesTarget {
   kind: TargetKind;
   url: string;
   jwtSecret?: string;
-}
-
-function awaited<T extends WorkerMessage['type']>(type: T) {
-  return (message: unknown): Extract<WorkerMessage, { type: T }> | Error | undefined => {
-    if (!isWorkerMessage(message)) return undefined;
-    if (message.type === 'failed') return new Error(message.message);
-    return message.type === type ? (message as Extract<WorkerMessage, { type: T }>) : undefined;
-  };
-}
-
-async function all<T>(waits: Promise<T | Error>[]): Promise<T[]> {
-  const answers = await Promise.all(waits);
-  const failure = answers.find((answer): answer is Error => answer instanceof Error);
-  if (failure) throw failure;
-  return answers as T[];
 }
 
 /**
@@ -67,7 +59,7 @@ export async function runSeries(
   try {
     const setupMs = TIMINGS.setupTimeoutMs + STARTUP_SLACK_MS;
     const ready = workers.map((worker) =>
-      nextMessage(worker, awaited('ready'), setupMs, 'worker set-up'),
+      nextMessage(worker, replyOfType(isWorkerMessage, 'ready'), setupMs, 'worker set-up'),
     );
     workers.forEach((worker, i) => {
       const setup: SetupMessage = {
@@ -83,17 +75,17 @@ export async function runSeries(
       };
       worker.send(setup);
     });
-    await all(ready);
+    await allAnswers(ready);
 
     // The whole measured phase is capped: the schedule, the drain, and a margin for a worker
     // whose event loop is swamped; past it the series fails instead of hanging the benchmark.
     const phaseMs = START_DELAY_MS + load.durationS * 1000 + TIMINGS.drainMs + 30_000;
     const results = workers.map((worker) =>
-      nextMessage(worker, awaited('result'), phaseMs, 'worker result'),
+      nextMessage(worker, replyOfType(isWorkerMessage, 'result'), phaseMs, 'worker result'),
     );
     const start: StartMessage = { type: 'start', atEpochMs: Date.now() + START_DELAY_MS };
     for (const worker of workers) worker.send(start);
-    const answers = await all(results);
+    const answers = await allAnswers(results);
     return mergeResults(
       name,
       answers.map((answer): WorkerResult => answer.result),

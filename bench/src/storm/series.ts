@@ -5,7 +5,15 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { TS_EXEC_ARGV, benchDir, endProcess, nextMessage, track } from '../load/processes';
+import {
+  TS_EXEC_ARGV,
+  allAnswers,
+  benchDir,
+  endProcess,
+  nextMessage,
+  replyOfType,
+  track,
+} from '../load/processes';
 import { assignPairs } from '../load/schedule';
 import {
   type ParentMessage,
@@ -32,14 +40,6 @@ const LISTEN_TIMEOUT_MS = 120_000;
 /** Once the storm is counted, how long more the restarted server may take to answer /healthz. */
 const HEALTHY_GRACE_MS = 60_000;
 
-function awaited<T extends WorkerMessage['type']>(type: T) {
-  return (message: unknown): Extract<WorkerMessage, { type: T }> | Error | undefined => {
-    if (!isWorkerMessage(message)) return undefined;
-    if (message.type === 'failed') return new Error(message.message);
-    return message.type === type ? (message as Extract<WorkerMessage, { type: T }>) : undefined;
-  };
-}
-
 async function ask<T extends WorkerMessage['type']>(
   workers: ChildProcess[],
   message: (i: number) => ParentMessage,
@@ -47,13 +47,10 @@ async function ask<T extends WorkerMessage['type']>(
   timeoutMs: number,
 ): Promise<Extract<WorkerMessage, { type: T }>[]> {
   const answers = workers.map((worker) =>
-    nextMessage(worker, awaited(type), timeoutMs, `worker ${type}`),
+    nextMessage(worker, replyOfType(isWorkerMessage, type), timeoutMs, `worker ${type}`),
   );
   workers.forEach((worker, i) => worker.send(message(i)));
-  const settled = await Promise.all(answers);
-  const failure = settled.find((answer): answer is Error => answer instanceof Error);
-  if (failure) throw failure;
-  return settled as Extract<WorkerMessage, { type: T }>[];
+  return allAnswers(answers);
 }
 
 export interface StormSeriesOptions {
