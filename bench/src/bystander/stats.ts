@@ -1,5 +1,5 @@
 // From the processes' raw results to a phase's figures.
-import { mergeResults } from '../load/merge';
+import { failedSeries, mergeResults } from '../load/merge';
 import { percentile } from '../load/percentiles';
 import type { WorkerResult } from '../load/worker-messages';
 import type { FloodResult } from './messages';
@@ -54,22 +54,9 @@ export function bystanderSeries(
 /** A phase that could not be measured, with why. */
 export function failedPhase(flood: FloodSetting, failure: string): BystanderSeries {
   return {
-    name: flood === 'none' ? 'baseline' : 'causette',
+    ...failedSeries(flood === 'none' ? 'baseline' : 'causette', failure),
     flood,
-    p50: null,
     p95: null,
-    p99: null,
-    p999: null,
-    max: null,
-    sent: 0,
-    acked: 0,
-    delivered: 0,
-    lost: 0,
-    doubled: 0,
-    disconnects: 0,
-    errors: {},
-    generatorCpuPercent: 0,
     serverCpuPercent: null,
-    failure,
   };
 }

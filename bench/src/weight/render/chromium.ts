@@ -1,23 +1,12 @@
 // Headless Chromium as these machines run it: the system's build (never a downloaded one) with
-// the flags DESIGN.md lists.
+// the flags DESIGN.md lists, as every browser test of the workspace launches it.
 import { type Browser, chromium } from 'playwright-core';
-
-export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-] as const;
+import { chromiumArgs, chromiumPath } from '../../../../vitest.shared.ts';
 
 export function launchChromium(timeoutMs: number): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath,
-    args: [...CHROMIUM_ARGS],
+    args: chromiumArgs,
     headless: true,
     timeout: timeoutMs,
   });
