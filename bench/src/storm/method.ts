@@ -14,9 +14,10 @@ export const STORM_METHOD =
 export function reconnectPolicy(): ReconnectPolicy {
   return {
     causette:
-      `@causette/core defaults: full jitter, delay = max(${RECONNECT_MIN_DELAY_MS}, random × ` +
-      `min(${RECONNECT_MAX_DELAY_MS}, ${RECONNECT_MIN_DELAY_MS} × 2^attempt)) ms, attempt 0 ` +
-      `after a drop; connect timeout 20 s; request timeout 10 s`,
+      `@causette/core defaults: full jitter, delay = ${RECONNECT_MIN_DELAY_MS} + random × ` +
+      `(min(${RECONNECT_MAX_DELAY_MS}, ${RECONNECT_MIN_DELAY_MS} × 2^(attempt + 1)) − ` +
+      `${RECONNECT_MIN_DELAY_MS}) ms, attempt 0 after a drop; connect timeout 20 s; request ` +
+      `timeout 10 s`,
     baseline:
       'socket.io-client defaults: reconnectionDelay 1000 ms doubling to reconnectionDelayMax ' +
       '5000 ms, randomizationFactor 0.5; timeout 20 s',
