@@ -122,10 +122,14 @@ describe('MessageList: long threads', () => {
     const { client, viewport, container } = await openAtBottom();
     server.setLatency(200);
     await scrollTo(viewport, 0);
-    await waitFor(() =>
-      expect(container.querySelector('.causette-message-list__loading-older')).toHaveTextContent(
-        'Chargement des messages précédents…',
-      ),
+    // The scroll event and the request's start come a few frames later: on a loaded machine, more
+    // than waitFor's default second (the answer itself is held 200 ms, so the indicator stays).
+    await waitFor(
+      () =>
+        expect(container.querySelector('.causette-message-list__loading-older')).toHaveTextContent(
+          'Chargement des messages précédents…',
+        ),
+      WAIT,
     );
     await waitFor(() => expect(client.getSnapshot().messages[CONV]?.sent).toHaveLength(100), WAIT);
   });
