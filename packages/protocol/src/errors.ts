@@ -31,6 +31,13 @@ export interface HandshakeErrorData {
   message: string;
 }
 
+/**
+ * The message of the one answer (`FORBIDDEN`) to a `conversation:open` the server refuses, whether
+ * its policy says no or a participant does not exist: the same words for both, so that nobody can
+ * probe which user ids exist.
+ */
+export const CONVERSATION_OPEN_REFUSED = 'you cannot open a conversation with these participants';
+
 /** The error half of an {@link Ack}. */
 export interface AckError {
   code: ErrorCode;

@@ -8,6 +8,7 @@ export type {
   MessageType,
   Presence,
   PresenceStatus,
+  PushNotificationData,
   PushSubscriptionJSON,
   SearchHit,
   UploadSignature,
@@ -66,6 +67,7 @@ export type {
   ServerToClientEvents,
 } from './events';
 export {
+  CONVERSATION_OPEN_REFUSED,
   ERROR_CODES,
   HANDSHAKE_ERROR_CODES,
   ackError,

@@ -73,3 +73,5 @@ export const MAX_IMAGE_DIMENSION = 20_000;
 
 /** Longest push subscription endpoint accepted. */
 export const MAX_PUSH_ENDPOINT_LENGTH = 2048;
+/** Characters of a message's text a Web Push preview carries at most (an ellipsis ends a cut). */
+export const PUSH_PREVIEW_LENGTH = 120;

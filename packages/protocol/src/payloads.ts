@@ -121,6 +121,11 @@ export interface PresenceGetResult {
 /** `push:subscribe` */
 export interface PushSubscribeRequest {
   subscription: PushSubscriptionJSON;
+  /**
+   * Whether this user's pushes carry a preview of the message text (`true` until set). It
+   * applies to the user, all their subscriptions; omitted, the setting stays as it was.
+   */
+  previews?: boolean;
 }
 /** `push:unsubscribe` */
 export interface PushUnsubscribeRequest {

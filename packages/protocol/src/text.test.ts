@@ -23,4 +23,11 @@ describe('contentProblem', () => {
     expect(contentProblem('IMAGE', 'x'.repeat(MAX_CAPTION_LENGTH + 1))).toMatch(/1000/);
     expect(contentProblem('SYSTEM', 'x')).toMatch(/server/);
   });
+
+  it('refuses U+0000 in text and captions, as the server does', () => {
+    expect(contentProblem('TEXT', 'a\u0000b')).toBe(
+      'content must not contain the NUL character (U+0000)',
+    );
+    expect(contentProblem('IMAGE', '\u0000')).toMatch(/U\+0000/);
+  });
 });

@@ -11,11 +11,23 @@ export function contentLength(text: string): number {
   return count;
 }
 
+/** What an `INVALID` answer says about a string holding U+0000, after the field's path. */
+export const NUL_PROBLEM = 'must not contain the NUL character (U+0000)';
+
+/**
+ * Whether `text` holds U+0000. No string a client sends may: PostgreSQL cannot store it in `text`
+ * or `jsonb`, so it could only fail later, deeper and less clearly.
+ */
+export function containsNul(text: string): boolean {
+  return text.includes('\u0000');
+}
+
 /**
  * Why `content` cannot be sent as a message of `type`, or `null` when it can.
  * Mirrors the server's validation so a client can refuse early with the same rule.
  */
 export function contentProblem(type: MessageType, content: string): string | null {
+  if (containsNul(content)) return `content ${NUL_PROBLEM}`;
   const length = contentLength(content.trim());
   if (type === 'TEXT') {
     if (length === 0) return 'content must not be empty';

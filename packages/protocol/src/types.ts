@@ -94,6 +94,22 @@ export interface PushSubscriptionJSON {
   keys: { p256dh: string; auth: string };
 }
 
+/**
+ * The JSON a Web Push carries to the app's service worker (encrypted for the subscription): one
+ * new message. `body` is absent when the recipient turned previews off (`push:subscribe
+ * { previews: false }`).
+ */
+export interface PushNotificationData {
+  /** The sender's display name. */
+  title: string;
+  /** The text, shortened to `PUSH_PREVIEW_LENGTH` characters; `Photo` for an image without caption. */
+  body?: string;
+  conversationId: string;
+  messageId: string;
+  seq: number;
+  type: MessageType;
+}
+
 /** How the upload service signs requests (set on the Cloudinary account). */
 export type UploadSignatureAlgorithm = 'sha1' | 'sha256';
 

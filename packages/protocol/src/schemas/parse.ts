@@ -11,6 +11,13 @@ export function describeIssues(error: z.ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((issue) => {
+      // A bad record key: name the record and say what is wrong with the key, rather than
+      // echoing the key itself (it may be 10 kB long) beside zod's "Invalid key in record".
+      if (issue.code === 'invalid_key') {
+        const record = issue.path.slice(0, -1).map(String).join('.');
+        const why = issue.issues[0]?.message ?? issue.message;
+        return `${record ? `${record} ` : ''}(a key): ${why}`;
+      }
       const path = issue.path.map(String).join('.');
       return path ? `${path}: ${issue.message}` : issue.message;
     })

@@ -7,10 +7,26 @@ import {
   MAX_IMAGE_DIMENSION,
   MAX_TEXT_LENGTH,
 } from '../limits';
-import { contentLength } from '../text';
+import { NUL_PROBLEM, containsNul, contentLength } from '../text';
+
+/**
+ * Every string a client sends starts here: it refuses U+0000 with `INVALID` naming the field,
+ * rather than letting the database fail on it later.
+ */
+export function wireString() {
+  return z.string().refine((s) => !containsNul(s), NUL_PROBLEM);
+}
+
+/** A URL a client sends, of the given schemes and length, held to {@link wireString}'s rule. */
+export function wireUrl(protocol: RegExp, maxLength: number) {
+  return z
+    .url({ protocol })
+    .max(maxLength)
+    .refine((s) => !containsNul(s), NUL_PROBLEM);
+}
 
 /** Any id on the wire: user ids come from the host app, so no format is imposed beyond length. */
-export const idSchema = z.string().min(1, 'must not be empty').max(MAX_ID_LENGTH);
+export const idSchema = wireString().min(1, 'must not be empty').max(MAX_ID_LENGTH);
 
 /** A per-conversation sequence number or cursor (0 means "nothing yet"). */
 export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -19,8 +35,7 @@ export const seqSchema = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const timestampSchema = z.iso.datetime({ offset: true });
 
 /** TEXT content: trimmed, 1..4000 code points. */
-export const textContentSchema = z
-  .string()
+export const textContentSchema = wireString()
   .trim()
   .refine((s) => s.length > 0, 'must not be empty')
   .refine(
@@ -29,8 +44,7 @@ export const textContentSchema = z
   );
 
 /** IMAGE caption: trimmed, 0..1000 code points. */
-export const captionSchema = z
-  .string()
+export const captionSchema = wireString()
   .trim()
   .refine(
     (s) => contentLength(s) <= MAX_CAPTION_LENGTH,
@@ -39,8 +53,8 @@ export const captionSchema = z
 
 /** An image attachment, strict: the server re-derives and checks every field. */
 export const imageAttachmentSchema = z.strictObject({
-  url: z.url({ protocol: /^https?$/ }).max(2048),
-  publicId: z.string().min(1).max(512),
+  url: wireUrl(/^https?$/, 2048),
+  publicId: wireString().min(1).max(512),
   width: z.number().int().min(1).max(MAX_IMAGE_DIMENSION),
   height: z.number().int().min(1).max(MAX_IMAGE_DIMENSION),
   bytes: z.number().int().min(1).max(MAX_IMAGE_BYTES),
@@ -53,4 +67,4 @@ export function limitSchema(max: number) {
 }
 
 /** An opaque pagination cursor. */
-export const cursorSchema = z.string().min(1).max(512);
+export const cursorSchema = wireString().min(1).max(512);

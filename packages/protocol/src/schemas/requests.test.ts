@@ -274,6 +274,11 @@ describe('sync', () => {
     rejects('sync', { cursors: { 'c-1': -1 } }, /^cursors\.c-1/);
     rejects('sync', { cursors: { 'c-1': '12' } }, /^cursors\.c-1/);
     rejects('sync', { cursors: [] }, /^cursors/);
+    rejects(
+      'sync',
+      { cursors: { ['c'.repeat(129)]: 1 } },
+      /^cursors \(a key\): Too big: expected string to have <=128 characters$/,
+    );
     const many = Object.fromEntries(
       Array.from({ length: SYNC_MAX_CURSORS + 1 }, (_, i) => [`c-${i}`, 1]),
     );
@@ -313,5 +318,121 @@ describe('presence and push', () => {
       { subscription: { ...subscription, keys: { p256dh: 'x' } } },
       /^subscription\.keys\.auth/,
     );
+  });
+
+  it('takes an optional previews flag for the user, a boolean', () => {
+    const subscription = {
+      endpoint: 'https://fcm.googleapis.com/fcm/send/abc',
+      keys: { p256dh: 'BNc...', auth: 'tBH...' },
+    };
+    accepts('push:subscribe', { subscription, previews: false });
+    accepts('push:subscribe', { subscription, previews: true });
+    rejects('push:subscribe', { subscription, previews: 'no' }, /^previews/);
+  });
+});
+
+describe('U+0000 (NUL), which PostgreSQL cannot store', () => {
+  const nul = 'a\u0000b';
+  const subscription = {
+    endpoint: 'https://push.test/x',
+    keys: { p256dh: 'BNc', auth: 'tBH' },
+  };
+  const subject = { type: 'listing', id: 'L-1', title: 'T2' };
+  // Every string field of every request, each given a NUL, with the path the answer must name.
+  const cases: Array<[Name, unknown, string]> = [
+    [
+      'message:send',
+      { clientId: nul, conversationId: 'c-1', type: 'TEXT', content: 'x' },
+      'clientId',
+    ],
+    [
+      'message:send',
+      { clientId, conversationId: nul, type: 'TEXT', content: 'x' },
+      'conversationId',
+    ],
+    ['message:send', { clientId, conversationId: 'c-1', type: 'TEXT', content: nul }, 'content'],
+    [
+      'message:send',
+      { clientId, conversationId: 'c-1', type: 'IMAGE', content: nul, attachment },
+      'content',
+    ],
+    [
+      'message:send',
+      {
+        clientId,
+        conversationId: 'c-1',
+        type: 'IMAGE',
+        attachment: { ...attachment, publicId: nul },
+      },
+      'attachment.publicId',
+    ],
+    [
+      'message:send',
+      {
+        clientId,
+        conversationId: 'c-1',
+        type: 'IMAGE',
+        attachment: { ...attachment, url: `${attachment.url}${nul}` },
+      },
+      'attachment.url',
+    ],
+    ['message:history', { conversationId: nul }, 'conversationId'],
+    ['message:read', { messageId: nul }, 'messageId'],
+    ['message:unread', { conversationId: nul }, 'conversationId'],
+    ['message:unread', { conversationId: 'c-1', messageId: nul }, 'messageId'],
+    ['message:search', { query: nul }, 'query'],
+    ['message:search', { query: 'x', conversationId: nul }, 'conversationId'],
+    ['message:search', { query: 'x', cursor: nul }, 'cursor'],
+    ['conversation:list', { cursor: nul }, 'cursor'],
+    ['conversation:get', { conversationId: nul }, 'conversationId'],
+    ['conversation:open', { participantIds: ['u-1', nul] }, 'participantIds.1'],
+    [
+      'conversation:open',
+      { participantIds: ['u-1'], subject: { ...subject, type: nul } },
+      'subject.type',
+    ],
+    [
+      'conversation:open',
+      { participantIds: ['u-1'], subject: { ...subject, id: nul } },
+      'subject.id',
+    ],
+    [
+      'conversation:open',
+      { participantIds: ['u-1'], subject: { ...subject, title: nul } },
+      'subject.title',
+    ],
+    ['sync', { cursors: { [nul]: 1 } }, 'cursors (a key)'],
+    ['presence:get', { userIds: [nul] }, 'userIds.0'],
+    [
+      'push:subscribe',
+      { subscription: { ...subscription, endpoint: `${subscription.endpoint}${nul}` } },
+      'subscription.endpoint',
+    ],
+    [
+      'push:subscribe',
+      { subscription: { ...subscription, keys: { p256dh: nul, auth: 'x' } } },
+      'subscription.keys.p256dh',
+    ],
+    [
+      'push:subscribe',
+      { subscription: { ...subscription, keys: { p256dh: 'x', auth: nul } } },
+      'subscription.keys.auth',
+    ],
+    ['push:unsubscribe', { endpoint: `${subscription.endpoint}${nul}` }, 'endpoint'],
+  ];
+
+  it.each(cases)('%s refuses it in %j, naming %s', (name, payload, field) => {
+    const result = parse(name, payload);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toContain(`${field}: must not contain the NUL character (U+0000)`);
+    }
+  });
+
+  it('still accepts the same payloads without it', () => {
+    for (const [name, payload] of cases) {
+      const clean = JSON.parse(JSON.stringify(payload).replaceAll('\\u0000', ''));
+      accepts(name, clean);
+    }
   });
 });

@@ -19,6 +19,8 @@ import {
   limitSchema,
   seqSchema,
   textContentSchema,
+  wireString,
+  wireUrl,
 } from './primitives';
 
 // What clients send. These are strict: an unknown key is refused with INVALID naming it, so a
@@ -64,8 +66,7 @@ export const unreadRequestSchema = z.strictObject({
 });
 
 export const searchRequestSchema = z.strictObject({
-  query: z
-    .string()
+  query: wireString()
     .trim()
     .min(1, 'must not be empty')
     .max(MAX_SEARCH_QUERY_LENGTH, `must be at most ${MAX_SEARCH_QUERY_LENGTH} characters`),
@@ -85,9 +86,9 @@ export const conversationOpenRequestSchema = z.strictObject({
   participantIds: z.array(idSchema).min(1).max(MAX_PARTICIPANTS),
   subject: z
     .strictObject({
-      type: z.string().trim().min(1).max(MAX_SUBJECT_KEY_LENGTH),
-      id: z.string().trim().min(1).max(MAX_SUBJECT_KEY_LENGTH),
-      title: z.string().trim().max(MAX_SUBJECT_TITLE_LENGTH).optional(),
+      type: wireString().trim().min(1).max(MAX_SUBJECT_KEY_LENGTH),
+      id: wireString().trim().min(1).max(MAX_SUBJECT_KEY_LENGTH),
+      title: wireString().trim().max(MAX_SUBJECT_TITLE_LENGTH).optional(),
     })
     .optional(),
 });
@@ -105,17 +106,18 @@ export const presenceGetRequestSchema = z.strictObject({
   userIds: z.array(idSchema).min(1).max(PRESENCE_MAX_USERS),
 });
 
-const pushEndpointSchema = z.url({ protocol: /^https$/ }).max(MAX_PUSH_ENDPOINT_LENGTH);
+const pushEndpointSchema = wireUrl(/^https$/, MAX_PUSH_ENDPOINT_LENGTH);
 
 export const pushSubscribeRequestSchema = z.strictObject({
   subscription: z.strictObject({
     endpoint: pushEndpointSchema,
     expirationTime: z.number().nullable().optional(),
     keys: z.strictObject({
-      p256dh: z.string().min(1).max(256),
-      auth: z.string().min(1).max(256),
+      p256dh: wireString().min(1).max(256),
+      auth: wireString().min(1).max(256),
     }),
   }),
+  previews: z.boolean().optional(),
 });
 
 export const pushUnsubscribeRequestSchema = z.strictObject({ endpoint: pushEndpointSchema });
