@@ -228,10 +228,15 @@ export class ChatClientBase implements ChatClient {
   async registerPush(options: {
     serviceWorkerRegistration: ServiceWorkerRegistration;
     publicKey: string;
+    previews?: boolean;
   }): Promise<void> {
     const { subscribeToPush } = await import('../notifications/push');
     const subscription = await subscribeToPush(options);
-    await this.#ctx.request('push:subscribe', { subscription });
+    const { previews } = options;
+    await this.#ctx.request('push:subscribe', {
+      subscription,
+      ...(previews === undefined ? {} : { previews }),
+    });
   }
 
   /**

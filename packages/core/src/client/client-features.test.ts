@@ -189,6 +189,13 @@ describe('ChatClient features against the mock server', () => {
     expect(server.state.pushSubscriptions('u-alice').map((s) => s.endpoint)).toEqual([
       'https://push.example/abc',
     ]);
+    await client.registerPush({ serviceWorkerRegistration, publicKey, previews: false });
+    const sent = sentBy('u-alice', 'push:subscribe');
+    expect(sent.map((e) => (e.payload as { previews?: boolean }).previews)).toEqual([
+      undefined,
+      false,
+    ]);
+    expect(sent[0]!.payload).not.toHaveProperty('previews');
   });
 
   it('reports errors through on(), unsubscribes, and leaves nothing after destroy', async () => {

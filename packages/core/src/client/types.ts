@@ -101,9 +101,14 @@ export interface ChatClient {
   typing(conversationId: string): TypingHandle;
   /** Watches users' presence (reference-counted); returns the unwatch function. */
   watchPresence(userIds: readonly string[]): () => void;
-  /** Subscribes this browser to Web Push and registers it with the server. */
+  /**
+   * Subscribes this browser to Web Push and registers it with the server. `previews: false` asks
+   * the server to leave the message text out of this user's pushes (all their browsers), `true`
+   * to put it back; omitted, the user's choice stays as it was (previews on until turned off).
+   */
   registerPush(options: {
     serviceWorkerRegistration: ServiceWorkerRegistration;
     publicKey: string;
+    previews?: boolean;
   }): Promise<void>;
 }

@@ -15,8 +15,10 @@ function isHandshakeCode(value: unknown): value is HandshakeErrorCode {
 }
 
 /**
- * The engine.io origin check refuses with an HTTP 403 whose JSON body names ORIGIN_REJECTED;
- * socket.io-client only exposes that body on the polling transport, through the XHR in `context`.
+ * A server whose origin check is engine.io's `allowRequest` (the reference server answers
+ * ORIGIN_REJECTED in the handshake data instead) refuses with an HTTP 403 whose JSON body names
+ * ORIGIN_REJECTED; socket.io-client only exposes that body on the polling transport, through the
+ * XHR in `context`, and a browser not even there (CORS hides it).
  */
 function isOriginRefusal(err: { description?: unknown; context?: unknown }): boolean {
   if (err.description !== 403) return false;

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { CONVERSATION_OPEN_REFUSED } from '@causette/protocol';
 import { createMockChatServer } from './server';
 import {
   type TestSocket,
@@ -248,10 +249,7 @@ describe('conversations', () => {
     const alone = await request(bruno, 'conversation:open', { participantIds: ['u-bruno'] });
     expect(alone.error.code).toBe('INVALID');
     const ghost = await request(bruno, 'conversation:open', { participantIds: ['u-ghost'] });
-    expect(ghost.error).toEqual({
-      code: 'NOT_FOUND',
-      message: 'participantIds: unknown user u-ghost',
-    });
+    expect(ghost.error).toEqual({ code: 'FORBIDDEN', message: CONVERSATION_OPEN_REFUSED });
   });
 
   it('sync returns changed conversations, messages after cursors, and truncates over 200', async () => {

@@ -69,9 +69,11 @@ export interface ScenarioKit {
   ): Promise<WireAck<T>>;
   /** Resolves with the data of a successful ack; throws with the error otherwise. */
   ok<T = unknown>(socket: ScenarioSocket, event: string, payload?: unknown): Promise<T>;
+  /** The next `event` on `socket` (the next one `matches`, when given). */
   nextEvent<E extends ServerEventName>(
     socket: ScenarioSocket,
     event: E,
+    matches?: (payload: ServerEventPayloads[E]) => boolean,
   ): Promise<ServerEventPayloads[E]>;
   collect<E extends ServerEventName>(socket: ScenarioSocket, event: E): ServerEventPayloads[E][];
   /** New users (two by default), connected, in one conversation about a subject of its own. */
@@ -111,13 +113,18 @@ export function createKit(harness: ProtocolHarness): ScenarioKit {
       if (!ack.ok) throw new Error(`${event} failed: ${ack.error.code} ${ack.error.message}`);
       return ack.data;
     },
-    nextEvent<E extends ServerEventName>(socket: ScenarioSocket, event: E) {
+    nextEvent<E extends ServerEventName>(
+      socket: ScenarioSocket,
+      event: E,
+      matches?: (payload: ServerEventPayloads[E]) => boolean,
+    ) {
       const promise = new Promise<ServerEventPayloads[E]>((resolve, reject) => {
         const timer = setTimeout(() => {
           socket.off(event, listener);
           reject(new Error(`no ${event} within ${timeoutMs} ms`));
         }, timeoutMs);
         const listener = (payload: ServerEventPayloads[E]) => {
+          if (matches && !matches(payload)) return;
           clearTimeout(timer);
           socket.off(event, listener);
           resolve(payload);

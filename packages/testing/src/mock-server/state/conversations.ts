@@ -1,5 +1,6 @@
 import {
   CONVERSATION_LIST_DEFAULT_LIMIT,
+  CONVERSATION_OPEN_REFUSED,
   type Conversation,
   type ConversationListResult,
   type ConversationOpenRequest,
@@ -27,9 +28,9 @@ export function openConversation(
       'INVALID',
       'participantIds: must name at least one user other than you',
     );
+  // As the reference server answers it: the same refusal as a policy's, naming nobody.
   const missing = memberIds.find((id) => id !== callerId && !store.users.has(id));
-  if (missing !== undefined)
-    throw new MockServiceError('NOT_FOUND', `participantIds: unknown user ${missing}`);
+  if (missing !== undefined) throw new MockServiceError('FORBIDDEN', CONVERSATION_OPEN_REFUSED);
   const key = memberKey(memberIds, request.subject);
   let conversation = [...store.conversations.values()].find((c) => c.key === key);
   const created = !conversation;
