@@ -144,12 +144,19 @@ export const MarkUnread: Story = {
       name: 'Actions pour la conversation avec Chloé Dubois',
     });
     const row = trigger.closest('li') as HTMLElement;
+    // The row moves to the top when the set-up's message reaches the list; a click while it
+    // moves can land where it was.
+    await within(row).findByText(/Parfait, je regarde/, {}, { timeout: 10_000 });
     await expect(within(row).queryByText(/non lu/)).toBeNull();
     await userEvent.click(trigger);
-    // The menu is portalled to the page's body.
-    const menu = await screen.findByRole('menu');
+    // The menu is portalled to the page's body; a loaded CI machine can take over a second.
+    const menu = await screen.findByRole('menu', {}, { timeout: 10_000 });
     await userEvent.click(within(menu).getByRole('menuitem', { name: 'Marquer comme non lu' }));
-    await expect(await within(row).findByText('1 message non lu')).toBeVisible();
-    await waitFor(() => expect(server.state.unread('u-alice', 'c-croix-rousse')).toBe(1));
+    await expect(
+      await within(row).findByText('1 message non lu', {}, { timeout: 10_000 }),
+    ).toBeVisible();
+    await waitFor(() => expect(server.state.unread('u-alice', 'c-croix-rousse')).toBe(1), {
+      timeout: 10_000,
+    });
   },
 };

@@ -170,7 +170,7 @@ describe('MessageInput: images', () => {
     const revoke = vi.spyOn(URL, 'revokeObjectURL');
     const { input } = renderInput(await connectedClient());
     paste(input, imageFile());
-    const preview = await screen.findByRole('img', { name: 'Image à envoyer' });
+    const preview = await screen.findByRole('img', { name: 'Image à envoyer' }, POLL);
     await waitFor(() => expect(preview.getAttribute('src')).toMatch(/^blob:/));
     const url = preview.getAttribute('src');
     expect(screen.getByRole('button', { name: 'Envoyer' })).toBeEnabled();
@@ -207,7 +207,7 @@ describe('MessageInput: images', () => {
     expect(screen.getByText('Déposez une image ici')).toBeVisible();
     expect(drag('drop').defaultPrevented).toBe(true);
     expect(zone).not.toHaveClass('causette-message-input--dropping');
-    await screen.findByRole('img', { name: 'Image à envoyer' });
+    await screen.findByRole('img', { name: 'Image à envoyer' }, POLL);
     await userEvent.click(sendButton);
     await expect.poll(() => last()?.type, POLL).toBe('IMAGE');
     expect(last()).toMatchObject({ content: '', attachment: { format: 'png' } });
@@ -223,7 +223,7 @@ describe('MessageInput: images', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Joindre une image' }));
     expect(click).toHaveBeenCalled();
     await userEvent.upload(picker, imageFile());
-    const preview = await screen.findByRole('img', { name: 'Image à envoyer' });
+    const preview = await screen.findByRole('img', { name: 'Image à envoyer' }, POLL);
     await waitFor(() => expect(preview.getAttribute('src')).toMatch(/^blob:/));
     const url = preview.getAttribute('src');
     await userEvent.click(screen.getByRole('button', { name: "Retirer l'image" }));
@@ -235,7 +235,7 @@ describe('MessageInput: images', () => {
   it('refuses a file that is not an image, or only named like one, and sends nothing', async () => {
     const { input, sendButton } = renderInput(await connectedClient());
     paste(input, new File(['des notes'], 'notes.txt', { type: 'text/plain' }));
-    const alert = await screen.findByText(/n’est pas une image acceptée/);
+    const alert = await screen.findByText(/n’est pas une image acceptée/, {}, POLL);
     expect(alert).toHaveAttribute('role', 'alert');
     expect(input).toHaveAccessibleDescription(/n’est pas une image acceptée/);
     expect(sendButton).toBeDisabled();
@@ -259,7 +259,7 @@ describe('MessageInput: images', () => {
     expect(screen.queryByRole('img', { name: 'Image à envoyer' })).toBeNull();
     // A good one afterwards clears the error.
     paste(input, imageFile());
-    await screen.findByRole('img', { name: 'Image à envoyer' });
+    await screen.findByRole('img', { name: 'Image à envoyer' }, POLL);
     expect(screen.getByRole('alert')).toBeEmptyDOMElement();
   });
 
@@ -268,9 +268,9 @@ describe('MessageInput: images', () => {
     const { input } = renderInput(client);
     const release = server.holdUploads();
     paste(input, imageFile());
-    await screen.findByRole('img', { name: 'Image à envoyer' });
+    await screen.findByRole('img', { name: 'Image à envoyer' }, POLL);
     await userEvent.type(input, '{Enter}');
-    const bar = await screen.findByRole('progressbar', { name: /Envoi de l'image/ });
+    const bar = await screen.findByRole('progressbar', { name: /Envoi de l'image/ }, POLL);
     const value = Number(bar.getAttribute('aria-valuenow'));
     expect(value).toBeGreaterThanOrEqual(0);
     expect(value).toBeLessThanOrEqual(100);

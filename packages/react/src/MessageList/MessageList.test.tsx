@@ -137,8 +137,11 @@ describe('MessageList: what it shows', () => {
         DaySeparator: ({ label }) => <p data-testid="day">{label}</p>,
       },
     });
-    await waitFor(() => expect(screen.getAllByTestId('mine').length).toBeGreaterThan(3), WAIT);
-    expect(screen.getByText(/\(120\)/)).toHaveAttribute('data-testid', 'mine');
+    // The list is first drawn from the top, then placed at the bottom: the last message comes
+    // with the placement, which a loaded machine may not have reached yet.
+    const last = await screen.findByText(/\(120\)/, {}, WAIT);
+    expect(last).toHaveAttribute('data-testid', 'mine');
+    expect(screen.getAllByTestId('mine').length).toBeGreaterThan(3);
   });
 });
 
@@ -147,7 +150,8 @@ describe('MessageList: delivery states', () => {
     const client = await connectedClient();
     renderList(client);
     await screen.findByText(/\(120\)/, {}, WAIT);
-    server.setLatency(150);
+    // Long enough that a loaded machine still renders "Envoi…" before the ack comes.
+    server.setLatency(1000);
     client.sendMessage(CONV, { content: 'Je confirme la visite' });
     await waitFor(
       () => expect(bubbleOf('Je confirme la visite')).toHaveTextContent('Envoi…'),
