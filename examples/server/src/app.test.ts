@@ -15,7 +15,7 @@ import { type Socket, io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { chatServerParts } from './app';
 import { loadConfig } from './config';
-import { openTestPglite } from './db/test-backends';
+import { migratedPgliteDir } from './db/test-backends';
 import { seedConversationId } from './seed';
 import { type RunningServer, startServer } from './server';
 
@@ -25,18 +25,20 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 const sockets: Client[] = [];
 let dir = '';
 beforeAll(async () => {
-  // A migrated copy of the PGlite template: initdb in wasm is too slow to run per test file.
-  const database = await openTestPglite();
-  await database.close();
-  dir = database.dir;
+  dir = await migratedPgliteDir();
 });
 afterAll(() => {
   for (const socket of sockets) socket.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
-function start(): Promise<RunningServer> {
-  const config = loadConfig({ PORT: '0', PGLITE_DIR: dir, UPLOAD_DIR: path.join(dir, 'up') });
+function start(env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({
+    PORT: '0',
+    PGLITE_DIR: dir,
+    UPLOAD_DIR: path.join(dir, 'up'),
+    ...env,
+  });
   return startServer(config, { ...chatServerParts(), logger: pino({ level: 'silent' }) });
 }
 
@@ -106,10 +108,25 @@ describe('the assembled server', () => {
     }
   });
 
-  it('refuses a browser origin outside the allowlist before the upgrade', async () => {
+  it('refuses a browser origin outside the allowlist with ORIGIN_REJECTED', async () => {
     const server = await start();
     try {
-      await expect(connect(server, 'u-owner-1', 'https://evil.example')).rejects.toThrow();
+      await expect(connect(server, 'u-owner-1', 'https://evil.example')).rejects.toMatchObject({
+        data: { code: 'ORIGIN_REJECTED' },
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('caps the sockets of one user at MAX_SOCKETS_PER_USER', async () => {
+    const server = await start({ MAX_SOCKETS_PER_USER: '2' });
+    try {
+      await connect(server, 'u-owner-1');
+      await connect(server, 'u-owner-1');
+      await expect(connect(server, 'u-owner-1')).rejects.toMatchObject({
+        data: { code: 'OVERLOADED', message: 'too many connections for this user' },
+      });
     } finally {
       await server.close();
     }

@@ -1,5 +1,7 @@
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { ConfigError, SETTINGS_HELP, loadConfig, type ServerConfig } from './config';
+import { createLogger } from './logger';
+import { resolveVapid } from './push/vapid';
 import {
   startServer,
   type RunningServer,
@@ -49,13 +51,14 @@ export async function runCli<Db extends DatabaseHandle>(
     io.exit(1);
     return undefined;
   }
-  const logger = io.logger?.(config) ?? pino({ level: config.logLevel });
+  const logger = io.logger?.(config) ?? createLogger(config.logLevel);
   if (config.jwt.algorithm === 'HS256' && config.jwt.isDevDefault) {
     logger.warn('JWT_SECRET is unset: tokens are checked with the public development secret');
   }
   let server: RunningServer;
   try {
-    server = await startServer(config, { ...integrations, logger });
+    // Before the HTTP side starts: GET /push/public-key serves the key pushes are signed with.
+    server = await startServer(await resolveVapid(config, logger), { ...integrations, logger });
   } catch (error) {
     logger.fatal({ err: error }, 'could not start');
     io.exit(1);

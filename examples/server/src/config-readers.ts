@@ -71,3 +71,23 @@ function base64UrlBytes(value: string): number {
   if (!/^[A-Za-z0-9_-]+$/.test(value)) return -1;
   return Buffer.from(value, 'base64url').byteLength;
 }
+
+/** Shortest METRICS_TOKEN accepted outside development. */
+export const MIN_METRICS_TOKEN_LENGTH = 16;
+
+/** Checks METRICS_TOKEN, the bearer token `GET /metrics` requires when it is set. */
+export function checkMetricsToken(
+  token: string | undefined,
+  development: boolean,
+  problems: Problems,
+) {
+  if (token === undefined) return;
+  // It travels in an `Authorization: Bearer` header: one word of visible ASCII.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    problems.push('METRICS_TOKEN: visible ASCII characters only, no spaces');
+  } else if (!development && token.length < MIN_METRICS_TOKEN_LENGTH) {
+    problems.push(
+      `METRICS_TOKEN: at least ${MIN_METRICS_TOKEN_LENGTH} characters outside development (got ${token.length})`,
+    );
+  }
+}

@@ -40,7 +40,7 @@ describe('loadConfig defaults', () => {
       port: 3001,
       host: '127.0.0.1',
       publicUrl: 'http://127.0.0.1:3001',
-      database: { pgliteDir: './.data/pglite' },
+      database: { pgliteDir: './.data/pglite', poolSize: 10 },
       allowedOrigins: { kind: 'local' },
       logLevel: 'info',
       rateLimit: { messages: 20, windowMs: 10_000 },
@@ -52,6 +52,14 @@ describe('loadConfig defaults', () => {
     expect(config.database.url).toBeUndefined();
     expect(config.cloudinary).toBeUndefined();
     expect(config.vapid).toBeUndefined();
+  });
+
+  it('works on more requests at once on PostgreSQL than on PGlite, unless told', () => {
+    const postgres = { DATABASE_URL: 'postgresql://localhost/db' };
+    expect(loadConfig(postgres).admission.maxRunning).toBe(128);
+    expect(loadConfig({ ...postgres, MAX_RUNNING_REQUESTS: '40' }).admission.maxRunning).toBe(40);
+    expect(loadConfig({ MAX_RUNNING_REQUESTS: '' }).admission.maxRunning).toBe(32);
+    expect(problemsOf({ MAX_RUNNING_REQUESTS: '0' })[0]).toMatch(/MAX_RUNNING_REQUESTS/);
   });
 
   it('is silent under NODE_ENV=test unless LOG_LEVEL says otherwise', () => {
@@ -71,12 +79,13 @@ describe('loadConfig defaults', () => {
       UPLOAD_MAX_BYTES: '1000',
       SOCKET_PING_INTERVAL_MS: '5000',
       SOCKET_PING_TIMEOUT_MS: '3000',
+      DATABASE_POOL_SIZE: '25',
     });
     expect(config).toMatchObject({
       port: 8080,
       host: '0.0.0.0',
       publicUrl: 'http://localhost:8080',
-      database: { url: 'postgres://u:p@db:5432/chat', pgliteDir: 'memory://' },
+      database: { url: 'postgres://u:p@db:5432/chat', pgliteDir: 'memory://', poolSize: 25 },
       redisUrl: 'redis://cache:6379',
       rateLimit: { messages: 5, windowMs: 1000 },
       uploads: { maxBytes: 1000 },
@@ -129,6 +138,26 @@ describe('loadConfig errors', () => {
     );
     expect(problemsOf({ RATE_LIMIT_MESSAGES: '0' })[0]).toMatch(/^RATE_LIMIT_MESSAGES/);
     expect(problemsOf({ SOCKET_PING_INTERVAL_MS: '10' })[0]).toMatch(/^SOCKET_PING_INTERVAL_MS/);
+  });
+
+  it('reads the token lifetime and the per-user socket cap, and refuses bad values', () => {
+    expect(loadConfig({})).toMatchObject({
+      jwt: { maxLifetimeSeconds: 86_400 },
+      maxSocketsPerUser: 20,
+    });
+    const config = loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600', MAX_SOCKETS_PER_USER: '5' });
+    expect(config).toMatchObject({ jwt: { maxLifetimeSeconds: 3600 }, maxSocketsPerUser: 5 });
+    expect(
+      loadConfig({ JWT_PUBLIC_KEY: ecPem, JWT_MAX_LIFETIME_SECONDS: '600' }).jwt,
+    ).toMatchObject({ algorithm: 'ES256', maxLifetimeSeconds: 600 });
+    expect(problemsOf({ JWT_MAX_LIFETIME_SECONDS: '10' })[0]).toMatch(/^JWT_MAX_LIFETIME_SECONDS/);
+    expect(problemsOf({ JWT_MAX_LIFETIME_SECONDS: '1d' })[0]).toMatch(/^JWT_MAX_LIFETIME_SECONDS/);
+    expect(problemsOf({ MAX_SOCKETS_PER_USER: '0' })[0]).toMatch(/^MAX_SOCKETS_PER_USER/);
+    expect(problemsOf({ DATABASE_POOL_SIZE: '0' })[0]).toMatch(/^DATABASE_POOL_SIZE/);
+    const names = SETTINGS_HELP.map(([name]) => name);
+    expect(names).toEqual(
+      expect.arrayContaining(['JWT_MAX_LIFETIME_SECONDS', 'MAX_SOCKETS_PER_USER']),
+    );
   });
 
   it('checks database and redis URLs', () => {
@@ -311,5 +340,96 @@ describe('PUBLIC_URL', () => {
   it('refuses a non-http URL', () => {
     expect(problemsOf({ PUBLIC_URL: 'ftp://x' })[0]).toMatch(/PUBLIC_URL/);
     expect(problemsOf({ PUBLIC_URL: 'https://x/?a=1' })[0]).toMatch(/PUBLIC_URL/);
+  });
+});
+
+describe('image pixel cap and conversation policy', () => {
+  it('caps images at 40 megapixels unless UPLOAD_MAX_PIXELS says otherwise', () => {
+    expect(loadConfig({}).uploads.maxPixels).toBe(40_000_000);
+    expect(loadConfig({ UPLOAD_MAX_PIXELS: '1000000' }).uploads.maxPixels).toBe(1_000_000);
+    expect(problemsOf({ UPLOAD_MAX_PIXELS: '0' })[0]).toMatch(/^UPLOAD_MAX_PIXELS/);
+    expect(problemsOf({ UPLOAD_MAX_PIXELS: String(20_001 * 20_000) })[0]).toMatch(
+      /^UPLOAD_MAX_PIXELS/,
+    );
+  });
+
+  it('opens conversations by listing by default; open is explicit and never in production', () => {
+    expect(loadConfig({}).conversationPolicy).toBe('listing');
+    expect(loadConfig({ CONVERSATION_POLICY: 'open' }).conversationPolicy).toBe('open');
+    expect(loadConfig({ NODE_ENV: 'test', CONVERSATION_POLICY: 'open' }).conversationPolicy).toBe(
+      'open',
+    );
+    expect(problemsOf({ CONVERSATION_POLICY: 'anyone' })[0]).toMatch(/^CONVERSATION_POLICY/);
+    expect(problemsOf({ ...productionBase, CONVERSATION_POLICY: 'open' })[0]).toMatch(
+      /^CONVERSATION_POLICY: open .* not in production/,
+    );
+    const names = SETTINGS_HELP.map(([name]) => name);
+    expect(names).toEqual(expect.arrayContaining(['UPLOAD_MAX_PIXELS', 'CONVERSATION_POLICY']));
+  });
+});
+
+describe('Web Push settings', () => {
+  it('has safe defaults, reads each setting, and refuses bad values', () => {
+    expect(loadConfig({}).push).toEqual({
+      ttlSeconds: 86_400,
+      throttleMs: 10_000,
+      allowPrivateEndpoints: false,
+      devKeyFile: './.data/vapid.json',
+    });
+    const config = loadConfig({
+      PUSH_TTL_SECONDS: '60',
+      PUSH_THROTTLE_MS: '0',
+      PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true',
+      PUSH_DEV_KEY_FILE: '/tmp/keys.json',
+    });
+    expect(config.push).toEqual({
+      ttlSeconds: 60,
+      throttleMs: 0,
+      allowPrivateEndpoints: true,
+      devKeyFile: '/tmp/keys.json',
+    });
+    expect(problemsOf({ PUSH_TTL_SECONDS: '-1' })[0]).toMatch(/^PUSH_TTL_SECONDS/);
+    expect(problemsOf({ PUSH_THROTTLE_MS: 'often' })[0]).toMatch(/^PUSH_THROTTLE_MS/);
+    expect(problemsOf({ PUSH_ALLOW_PRIVATE_ENDPOINTS: 'yes' })[0]).toMatch(
+      /^PUSH_ALLOW_PRIVATE_ENDPOINTS/,
+    );
+    const names = SETTINGS_HELP.map(([name]) => name);
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'PUSH_DEV_KEY_FILE',
+        'PUSH_TTL_SECONDS',
+        'PUSH_THROTTLE_MS',
+        'PUSH_ALLOW_PRIVATE_ENDPOINTS',
+      ]),
+    );
+  });
+
+  it('never lets pushes go to private endpoints in production', () => {
+    expect(loadConfig({ ...productionBase }).push.allowPrivateEndpoints).toBe(false);
+    expect(problemsOf({ ...productionBase, PUSH_ALLOW_PRIVATE_ENDPOINTS: 'true' })).toEqual([
+      expect.stringMatching(/^PUSH_ALLOW_PRIVATE_ENDPOINTS: not in production/),
+    ]);
+  });
+});
+
+describe('METRICS_TOKEN', () => {
+  it('is unset by default, read when set, and at least 16 characters outside development', () => {
+    expect(loadConfig({}).metricsToken).toBeUndefined();
+    expect(loadConfig({ METRICS_TOKEN: 'dev' }).metricsToken).toBe('dev');
+    const token = 'm3tr1cs-t0ken-0123456789';
+    expect(loadConfig({ ...productionBase, METRICS_TOKEN: token }).metricsToken).toBe(token);
+    expect(problemsOf({ ...productionBase, METRICS_TOKEN: 'short-token' })).toEqual([
+      'METRICS_TOKEN: at least 16 characters outside development (got 11)',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'test', METRICS_TOKEN: 'short-token' })[0]).toMatch(
+      /^METRICS_TOKEN: at least 16/,
+    );
+    expect(problemsOf({ METRICS_TOKEN: 'two words-0123456789' })).toEqual([
+      'METRICS_TOKEN: visible ASCII characters only, no spaces',
+    ]);
+    expect(problemsOf({ METRICS_TOKEN: 'jeton-métriques-0123456789' })[0]).toMatch(
+      /^METRICS_TOKEN: visible ASCII/,
+    );
+    expect(SETTINGS_HELP.map(([name]) => name)).toContain('METRICS_TOKEN');
   });
 });

@@ -1,7 +1,8 @@
 import { createPublicKey } from 'node:crypto';
-import { MAX_IMAGE_BYTES } from '@causette/protocol';
+import { MAX_IMAGE_BYTES, MAX_IMAGE_DIMENSION } from '@causette/protocol';
 import { z } from 'zod';
-import { readCloudinaryUrl, readVapid } from './config-readers';
+import { checkMetricsToken, readCloudinaryUrl, readVapid } from './config-readers';
+import { DEFAULT_MAX_SOCKETS_PER_USER } from './socket/user-socket-quota';
 
 export { SETTINGS_HELP } from './settings-help';
 
@@ -16,10 +17,28 @@ export type AsymmetricAlgorithm = 'ES256' | 'RS256';
 /** The secret used when `JWT_SECRET` is unset outside production. Anyone can read it here. */
 export const DEV_JWT_SECRET = 'causette-dev-secret-NOT-FOR-PRODUCTION-0123456789';
 
+/** The longest a token may live (`exp - iat`) unless JWT_MAX_LIFETIME_SECONDS says otherwise. */
+export const DEFAULT_JWT_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/**
+ * The most pixels an uploaded image may have unless UPLOAD_MAX_PIXELS says otherwise: 40
+ * megapixels (a 48 MP phone photo does not fit; 160 MB once a browser decodes it to RGBA).
+ */
+export const DEFAULT_UPLOAD_MAX_PIXELS = 40_000_000;
+
+/**
+ * Who may open a conversation with whom (CONVERSATION_POLICY): `listing`, the marketplace's rule
+ * (a conversation is about a listing, between its advertiser and its owner); `open`, anyone with
+ * anyone about anything (tests and development only).
+ */
+export type ConversationPolicyName = 'listing' | 'open';
+
 /** How tokens are verified: an HS256 shared secret, or a public key with its pinned algorithm. */
 export type JwtConfig = {
   issuer?: string;
   audience?: string;
+  /** The longest lifetime accepted, in seconds; {@link DEFAULT_JWT_MAX_LIFETIME_SECONDS} when unset. */
+  maxLifetimeSeconds?: number;
 } & (
   | { algorithm: 'HS256'; secret: Uint8Array; isDevDefault: boolean }
   | { algorithm: AsymmetricAlgorithm; publicKeyPem: string }
@@ -46,6 +65,18 @@ export interface VapidConfig {
   subject: string;
 }
 
+/** How pushes are sent (src/push); VAPID keys are in `vapid`. */
+export interface PushConfig {
+  /** `TTL`: how long a push service keeps a push for an unreachable browser, in seconds. */
+  ttlSeconds: number;
+  /** At most one push per user and conversation per this many milliseconds; 0 = every message. */
+  throttleMs: number;
+  /** Subscriptions to private and local endpoints accepted (development and tests only). */
+  allowPrivateEndpoints: boolean;
+  /** Development without VAPID_*: where the key pair made on first start is kept. */
+  devKeyFile: string;
+}
+
 /** The server's settings, read from the environment by {@link loadConfig}. */
 export interface ServerConfig {
   env: NodeEnv;
@@ -54,16 +85,19 @@ export interface ServerConfig {
   /** Base URL clients reach this server at, without a trailing slash. */
   publicUrl: string;
   jwt: JwtConfig;
-  database: { url?: string; pgliteDir: string };
+  database: { url?: string; pgliteDir: string; poolSize: number };
   redisUrl?: string;
   allowedOrigins: AllowedOrigins;
   cloudinary?: CloudinaryConfig;
   vapid?: VapidConfig;
+  push: PushConfig;
   logLevel: LogLevel;
   rateLimit: { messages: number; windowMs: number };
   /** Requests worked on at once and waiting in line; past both, `UNAVAILABLE` (overload). */
   admission: { maxRunning: number; maxWaiting: number };
-  uploads: { dir: string; maxBytes: number; folder: string };
+  uploads: { dir: string; maxBytes: number; maxPixels: number; folder: string };
+  /** Who may open a conversation with whom; `open` is refused in production. */
+  conversationPolicy: ConversationPolicyName;
   /** How long a SIGTERM drain waits for in-flight work before closing connections. */
   shutdownTimeoutMs: number;
   /**
@@ -71,6 +105,13 @@ export interface ServerConfig {
    * is dropped (and clients drop a server silent for both together).
    */
   heartbeat: { intervalMs: number; timeoutMs: number };
+  /** Sockets one user may hold open on this process; one more is refused with `OVERLOADED`. */
+  maxSocketsPerUser: number;
+  /**
+   * The bearer token `GET /metrics` requires. Unset: the route is open in development and absent
+   * (404) elsewhere.
+   */
+  metricsToken?: string;
 }
 
 /** Raised by {@link loadConfig}; `problems` holds one line per bad setting. */
@@ -89,12 +130,26 @@ const optionalString = z
   .optional()
   .transform((s) => (s ? s : undefined));
 
-function intSetting(min: number, max: number, fallback: number) {
+/** An integer setting, blank meaning unset: undefined, for a default that depends on others. */
+function optionalIntSetting(min: number, max: number) {
   return z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.coerce.number().int('must be an integer').min(min).max(max).default(fallback),
+    z.coerce.number().int('must be an integer').min(min).max(max).optional(),
   );
 }
+
+function intSetting(min: number, max: number, fallback: number) {
+  return optionalIntSetting(min, max).transform((value) => value ?? fallback);
+}
+
+/**
+ * Requests worked on at once by default. PGlite runs every statement on the event loop's thread,
+ * so more requests in flight only queue longer statements there; PostgreSQL works on its own
+ * processes, and the batching runners turn more requests in flight into larger groups (a storm of
+ * 5,000 reconnecting clients: 95 % back after 7.7 s at 128, 9.9 s at 32, where 313 handshakes
+ * were refused because the line was full).
+ */
+export const DEFAULT_MAX_RUNNING_REQUESTS = { pglite: 32, postgres: 128 } as const;
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -106,6 +161,7 @@ const envSchema = z.object({
   JWT_ALGORITHM: z.enum(['HS256', 'ES256', 'RS256']).optional(),
   JWT_ISSUER: optionalString,
   JWT_AUDIENCE: optionalString,
+  JWT_MAX_LIFETIME_SECONDS: intSetting(60, 366 * 24 * 60 * 60, DEFAULT_JWT_MAX_LIFETIME_SECONDS),
   DATABASE_URL: optionalString,
   PGLITE_DIR: z.string().trim().min(1).default('./.data/pglite'),
   REDIS_URL: optionalString,
@@ -119,17 +175,26 @@ const envSchema = z.object({
     .default('causette'),
   UPLOAD_DIR: z.string().trim().min(1).default('./.data/uploads'),
   UPLOAD_MAX_BYTES: intSetting(1, MAX_IMAGE_BYTES, MAX_IMAGE_BYTES),
+  UPLOAD_MAX_PIXELS: intSetting(1, MAX_IMAGE_DIMENSION ** 2, DEFAULT_UPLOAD_MAX_PIXELS),
+  CONVERSATION_POLICY: z.enum(['listing', 'open']).default('listing'),
   VAPID_PUBLIC_KEY: optionalString,
   VAPID_PRIVATE_KEY: optionalString,
   VAPID_SUBJECT: optionalString,
+  PUSH_DEV_KEY_FILE: z.string().trim().min(1).default('./.data/vapid.json'),
+  PUSH_TTL_SECONDS: intSetting(0, 2_419_200, 86_400),
+  PUSH_THROTTLE_MS: intSetting(0, 3_600_000, 10_000),
+  PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['true', 'false']).default('false'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   RATE_LIMIT_MESSAGES: intSetting(1, 10_000, 20),
   RATE_LIMIT_WINDOW_MS: intSetting(100, 3_600_000, 10_000),
-  MAX_RUNNING_REQUESTS: intSetting(1, 10_000, 32),
+  DATABASE_POOL_SIZE: intSetting(1, 1_000, 10),
+  MAX_RUNNING_REQUESTS: optionalIntSetting(1, 10_000),
   MAX_WAITING_REQUESTS: intSetting(0, 1_000_000, 1024),
   SHUTDOWN_TIMEOUT_MS: intSetting(0, 600_000, 10_000),
   SOCKET_PING_INTERVAL_MS: intSetting(100, 300_000, 25_000),
   SOCKET_PING_TIMEOUT_MS: intSetting(100, 300_000, 20_000),
+  MAX_SOCKETS_PER_USER: intSetting(1, 10_000, DEFAULT_MAX_SOCKETS_PER_USER),
+  METRICS_TOKEN: optionalString,
 });
 
 type Env = z.output<typeof envSchema>;
@@ -152,6 +217,17 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const publicUrl = readPublicUrl(e, problems);
   checkUrl('DATABASE_URL', e.DATABASE_URL, ['postgres:', 'postgresql:'], problems);
   checkUrl('REDIS_URL', e.REDIS_URL, ['redis:', 'rediss:'], problems);
+  checkMetricsToken(e.METRICS_TOKEN, e.NODE_ENV === 'development', problems);
+  if (production && e.CONVERSATION_POLICY === 'open') {
+    problems.push(
+      'CONVERSATION_POLICY: open lets anyone start a conversation with anyone; not in production',
+    );
+  }
+  if (production && e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'true') {
+    problems.push(
+      'PUSH_ALLOW_PRIVATE_ENDPOINTS: not in production (it lets users aim pushes at this network)',
+    );
+  }
   if (production && !e.CLOUDINARY_URL && !e.PUBLIC_URL) {
     problems.push(
       'CLOUDINARY_URL: required in production, or set PUBLIC_URL to serve uploads from this server',
@@ -165,17 +241,36 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     host: e.HOST,
     publicUrl,
     jwt,
-    database: { pgliteDir: e.PGLITE_DIR },
+    database: { pgliteDir: e.PGLITE_DIR, poolSize: e.DATABASE_POOL_SIZE },
     allowedOrigins,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
     rateLimit: { messages: e.RATE_LIMIT_MESSAGES, windowMs: e.RATE_LIMIT_WINDOW_MS },
-    admission: { maxRunning: e.MAX_RUNNING_REQUESTS, maxWaiting: e.MAX_WAITING_REQUESTS },
-    uploads: { dir: e.UPLOAD_DIR, maxBytes: e.UPLOAD_MAX_BYTES, folder: e.UPLOAD_FOLDER },
+    admission: {
+      maxRunning:
+        e.MAX_RUNNING_REQUESTS ??
+        DEFAULT_MAX_RUNNING_REQUESTS[e.DATABASE_URL ? 'postgres' : 'pglite'],
+      maxWaiting: e.MAX_WAITING_REQUESTS,
+    },
+    uploads: {
+      dir: e.UPLOAD_DIR,
+      maxBytes: e.UPLOAD_MAX_BYTES,
+      maxPixels: e.UPLOAD_MAX_PIXELS,
+      folder: e.UPLOAD_FOLDER,
+    },
+    conversationPolicy: e.CONVERSATION_POLICY,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     heartbeat: { intervalMs: e.SOCKET_PING_INTERVAL_MS, timeoutMs: e.SOCKET_PING_TIMEOUT_MS },
+    maxSocketsPerUser: e.MAX_SOCKETS_PER_USER,
+    push: {
+      ttlSeconds: e.PUSH_TTL_SECONDS,
+      throttleMs: e.PUSH_THROTTLE_MS,
+      allowPrivateEndpoints: e.PUSH_ALLOW_PRIVATE_ENDPOINTS === 'true',
+      devKeyFile: e.PUSH_DEV_KEY_FILE,
+    },
   };
   if (e.DATABASE_URL) config.database.url = e.DATABASE_URL;
   if (e.REDIS_URL) config.redisUrl = e.REDIS_URL;
+  if (e.METRICS_TOKEN) config.metricsToken = e.METRICS_TOKEN;
   if (cloudinary) config.cloudinary = cloudinary;
   if (vapid) config.vapid = vapid;
   return config;
@@ -201,6 +296,7 @@ function readJwt(e: Env, production: boolean, problems: Problems): JwtConfig | u
   const claims = {
     ...(e.JWT_ISSUER ? { issuer: e.JWT_ISSUER } : {}),
     ...(e.JWT_AUDIENCE ? { audience: e.JWT_AUDIENCE } : {}),
+    maxLifetimeSeconds: e.JWT_MAX_LIFETIME_SECONDS,
   };
   if (e.JWT_SECRET && e.JWT_PUBLIC_KEY) {
     problems.push('JWT_SECRET, JWT_PUBLIC_KEY: set one or the other, not both');

@@ -11,12 +11,14 @@ const silent = pino({ level: 'silent' });
 
 function fakeDatabase() {
   const calls: string[] = [];
+  const state = { ready: true };
   return {
     calls,
+    state,
     open: (options: DatabaseOptions) => {
       calls.push(`open:${options.pgliteDir}:${options.databaseUrl ?? ''}`);
       return Promise.resolve({
-        isReady: () => true,
+        isReady: () => state.ready,
         close: () => {
           calls.push('close');
           return Promise.resolve();
@@ -27,6 +29,52 @@ function fakeDatabase() {
 }
 
 describe('startServer', () => {
+  it('is live but not ready until the socket layer is attached', async () => {
+    let attach!: () => void;
+    const attaching = new Promise<void>((resolve) => (attach = resolve));
+    let listeningAt: string | undefined;
+    const starting = startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), {
+      logger: silent,
+      openDatabase: fakeDatabase().open,
+      attachSocketServer: async (httpServer) => {
+        const address = httpServer.address();
+        if (address && typeof address === 'object') {
+          listeningAt = `http://127.0.0.1:${address.port}`;
+        }
+        await attaching;
+        return { io: {}, close: () => undefined };
+      },
+    });
+    await vi.waitFor(() => expect(listeningAt).toBeDefined());
+    expect((await fetch(`${listeningAt}/healthz`)).status).toBe(200);
+    expect((await fetch(`${listeningAt}/readyz`)).status).toBe(503);
+    attach();
+    const server = await starting;
+    try {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('is not ready while its database does not answer, and ready again when it does', async () => {
+    const db = fakeDatabase();
+    const server = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), {
+      logger: silent,
+      openDatabase: db.open,
+    });
+    try {
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+      db.state.ready = false;
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(503);
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      db.state.ready = true;
+      expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('listens on a free port, with PUBLIC_URL following it, and serves the HTTP routes', async () => {
     const server = await startServer(loadConfig({ PORT: '0', LOG_LEVEL: 'silent' }), {
       logger: silent,
@@ -58,27 +106,35 @@ describe('startServer', () => {
         db.calls.push('seed');
         return Promise.resolve();
       },
+      prepareSocketServer: (config) => {
+        // Before listening: nothing attached yet, and the configuration is the one given.
+        db.calls.push(`prepare:${String(received === undefined)}:${config.database.pgliteDir}`);
+        return Promise.resolve();
+      },
       attachSocketServer: (_http, deps) => {
         received = deps;
         return { io: {}, close: () => void (socketClosed = true) };
       },
     });
-    expect(db.calls).toEqual(['open:memory://:', 'seed']);
+    expect(db.calls).toEqual(['open:memory://:', 'seed', 'prepare:true:memory://']);
     expect(received?.isOriginAllowed('http://localhost:5173')).toBe(true);
     expect(received?.isOriginAllowed('https://evil.example.com')).toBe(false);
     await expect(
-      received?.verifyAttachment({
-        url: 'https://x.example.com/a.png',
-        publicId: 'a',
-        width: 1,
-        height: 1,
-        bytes: 1,
-        format: 'png',
-      }),
+      received?.verifyAttachment(
+        {
+          url: 'https://x.example.com/a.png',
+          publicId: 'a',
+          width: 1,
+          height: 1,
+          bytes: 1,
+          format: 'png',
+        },
+        'u-owner-1',
+      ),
     ).resolves.toBe(false);
     await server.close();
     expect(socketClosed).toBe(true);
-    expect(db.calls).toEqual(['open:memory://:', 'seed', 'close']);
+    expect(db.calls).toEqual(['open:memory://:', 'seed', 'prepare:true:memory://', 'close']);
     await server.close(); // idempotent
   });
 

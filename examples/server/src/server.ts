@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createTokenVerifier, type VerifyToken } from './auth';
 import type { ServerConfig } from './config';
 import { createHttpHandler, isOriginAllowed } from './http';
+import { createLogger } from './logger';
+import { type ServerMetrics, createServerMetrics } from './metrics';
 import { findSeedUser, seedUsers } from './seed';
 import { createUploads, type VerifyAttachment } from './uploads';
 
@@ -19,6 +21,10 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** PGlite folder (made with its parents when missing), or `memory://`, when `databaseUrl` is unset. */
   pgliteDir: string;
+  /** Most PostgreSQL connections this process opens at once (`DATABASE_POOL_SIZE`). */
+  poolSize?: number;
+  /** To call as each statement is answered, with `performance.now()` read when it was sent. */
+  onQuery?: (startedAt: number) => void;
 }
 
 /** A database handle; `isReady` (optional) feeds `GET /readyz`. */
@@ -33,9 +39,11 @@ export interface SocketServerDeps<Db> {
   verifyToken: VerifyToken;
   /** Whether an IMAGE attachment's URL is one this server vouches for. */
   verifyAttachment: VerifyAttachment;
-  /** The Origin allowlist, to check before the WebSocket upgrade (CORS does not cover it). */
+  /** The Origin allowlist, checked in the socket handshake (CORS does not cover WebSocket). */
   isOriginAllowed: (origin: string | undefined) => boolean;
   db: Db;
+  /** Where the socket layer counts what it does (GET /metrics). */
+  metrics: ServerMetrics;
 }
 
 /** What `attachSocketServer` returns; `close()` lets in-flight events finish, then disconnects. */
@@ -60,6 +68,13 @@ export interface StartServerOptions<Db extends DatabaseHandle> {
     httpServer: HttpServer,
     deps: SocketServerDeps<Db | undefined>,
   ) => SocketServerHandle | Promise<SocketServerHandle>;
+  /**
+   * Work `attachSocketServer` needs done before the server listens, so that nothing waits on it
+   * once connections come: the chat server loads its Redis client here when REDIS_URL is set.
+   */
+  prepareSocketServer?: (config: ServerConfig) => Promise<void>;
+  /** The server's metrics (GET /metrics); a new set on a registry of its own when omitted. */
+  metrics?: ServerMetrics;
 }
 
 /** A listening server. */
@@ -70,6 +85,8 @@ export interface RunningServer {
   httpServer: HttpServer;
   /** The configuration in effect (PUBLIC_URL follows the real port when PORT=0). */
   config: ServerConfig;
+  /** What `GET /metrics` serves. */
+  metrics: ServerMetrics;
   /**
    * Drains: readiness turns 503, no new connection is accepted, in-flight requests and socket
    * events finish (up to `shutdownTimeoutMs`, then connections are cut), the database closes.
@@ -82,7 +99,8 @@ export async function startServer<Db extends DatabaseHandle = DatabaseHandle>(
   config: ServerConfig,
   options: StartServerOptions<Db> = {},
 ): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const metrics = options.metrics ?? createServerMetrics();
   // `.data/` is not in git: the folders this server writes to are made here, parents included
   // (the database's own folder is made where it is opened, by `openDatabase`).
   if (!config.cloudinary) await mkdir(config.uploads.dir, { recursive: true });
@@ -90,11 +108,14 @@ export async function startServer<Db extends DatabaseHandle = DatabaseHandle>(
     ? await options.openDatabase({
         ...(config.database.url ? { databaseUrl: config.database.url } : {}),
         pgliteDir: config.database.pgliteDir,
+        poolSize: config.database.poolSize,
+        onQuery: (startedAt) => metrics.dbQuery(startedAt),
       })
     : undefined;
   try {
     if (db && options.seedDatabase && config.env === 'development') await options.seedDatabase(db);
-    return await listen(config, logger, db, options);
+    await options.prepareSocketServer?.(config);
+    return await listen(config, logger, db, { ...options, metrics });
   } catch (error) {
     await db?.close();
     throw error;
@@ -105,8 +126,9 @@ async function listen<Db extends DatabaseHandle>(
   configured: ServerConfig,
   logger: Logger,
   db: Db | undefined,
-  options: StartServerOptions<Db>,
+  options: StartServerOptions<Db> & { metrics: ServerMetrics },
 ): Promise<RunningServer> {
+  const { metrics } = options;
   const httpServer = createServer();
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
@@ -118,6 +140,9 @@ async function listen<Db extends DatabaseHandle>(
   const { port } = httpServer.address() as AddressInfo;
   const config = withRealPort(configured, port);
   let draining = false;
+  // Not ready until the socket layer is attached (with REDIS_URL it connects first): a load
+  // balancer, or `pnpm dev` waiting for the banner, must not take a half-started server for up.
+  let attached = false;
   let socket: SocketServerHandle | undefined;
   try {
     const verifyToken = createTokenVerifier(config);
@@ -129,9 +154,10 @@ async function listen<Db extends DatabaseHandle>(
         logger,
         verifyToken,
         uploads,
-        ready: async () => !draining && (db?.isReady ? await db.isReady() : true),
+        ready: async () => attached && !draining && (db?.isReady ? await db.isReady() : true),
         findSeedUser,
         listSeedUsers: () => seedUsers,
+        metrics,
       }),
     );
     socket = await options.attachSocketServer?.(httpServer, {
@@ -141,7 +167,9 @@ async function listen<Db extends DatabaseHandle>(
       verifyAttachment: uploads.verifyAttachment,
       isOriginAllowed: (origin) => isOriginAllowed(config.allowedOrigins, origin),
       db,
+      metrics,
     });
+    attached = true;
   } catch (error) {
     httpServer.close();
     throw error;
@@ -163,7 +191,7 @@ async function listen<Db extends DatabaseHandle>(
     })();
     return closing;
   };
-  return { url, port, httpServer, config, close };
+  return { url, port, httpServer, config, metrics, close };
 }
 
 /** Stops accepting, lets the socket layer and in-flight requests finish, cuts what remains at the deadline. */

@@ -27,6 +27,14 @@ describe('signDevToken', () => {
     expect(expiresAt - Date.now()).toBeLessThanOrEqual(DEV_TOKEN_LIFETIME_MS);
   });
 
+  it('stays within a JWT_MAX_LIFETIME_SECONDS shorter than 12 h, so the verifier accepts it', async () => {
+    const config = loadConfig({ JWT_MAX_LIFETIME_SECONDS: '3600' });
+    const now = Date.now();
+    const { token, expiresAt } = await signDevToken(config, alice, now);
+    await expect(createTokenVerifier(config)(token)).resolves.toMatchObject({ expiresAt });
+    expect(expiresAt).toBe(Math.floor(now / 1000) * 1000 + 3_600_000);
+  });
+
   it('refuses without an HS256 secret', async () => {
     const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
       .publicKey.export({ type: 'spki', format: 'pem' })

@@ -1,5 +1,5 @@
 import { SignJWT } from 'jose';
-import type { JwtConfig, NodeEnv } from '../config';
+import { DEFAULT_JWT_MAX_LIFETIME_SECONDS, type JwtConfig, type NodeEnv } from '../config';
 
 /** The user a development token is made for. */
 export interface DevTokenUser {
@@ -15,7 +15,10 @@ export interface DevToken {
   expiresAt: number;
 }
 
-/** Development tokens last a working day, so a demo session never has to log in again. */
+/**
+ * Development tokens last a working day, so a demo session never has to log in again (or less, when
+ * JWT_MAX_LIFETIME_SECONDS is shorter).
+ */
 export const DEV_TOKEN_LIFETIME_MS = 12 * 60 * 60 * 1000;
 
 /**
@@ -37,7 +40,12 @@ export async function signDevToken(
     );
   }
   const issuedAt = Math.floor(now / 1000);
-  const expiresAtSeconds = issuedAt + DEV_TOKEN_LIFETIME_MS / 1000;
+  // Never longer than the verifier accepts (JWT_MAX_LIFETIME_SECONDS may be set below 12 h).
+  const lifetime = Math.min(
+    DEV_TOKEN_LIFETIME_MS / 1000,
+    jwt.maxLifetimeSeconds ?? DEFAULT_JWT_MAX_LIFETIME_SECONDS,
+  );
+  const expiresAtSeconds = issuedAt + lifetime;
   const claims: Record<string, string> = { name: user.displayName };
   if (user.avatarUrl) claims.avatar = user.avatarUrl;
   if (user.role) claims.role = user.role;

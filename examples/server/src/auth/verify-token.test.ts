@@ -138,6 +138,47 @@ describe('createTokenVerifier with HS256', () => {
     ).toMatch(/name/);
   });
 
+  it('refuses a sub holding control characters or a lone surrogate, without quoting it', async () => {
+    // PostgreSQL cannot store U+0000: before, such a sub reached the user upsert and failed there.
+    for (const sub of [
+      'a\u0000b',
+      'tab\there',
+      'line\nbreak',
+      'del\u007f',
+      'c1\u0085',
+      '\ud800x',
+    ]) {
+      const error = await refusal(verify(await hsToken({ sub, exp: inOneHour() })));
+      expect(error.code).toBe('UNAUTHORIZED');
+      expect(error.message).toMatch(/"sub"/);
+      expect(error.message).not.toContain(sub);
+    }
+    // An emoji is a surrogate pair, not a lone one.
+    await expect(verify(await hsToken({ sub: 'u-😀', exp: inOneHour() }))).resolves.toMatchObject({
+      userId: 'u-😀',
+    });
+  });
+
+  it('cleans control characters out of the display name, and falls back to sub', async () => {
+    const named = async (name: string) =>
+      (await verify(await hsToken({ sub: 'u-n', name, exp: inOneHour() }))).displayName;
+    expect(await named('Ana\u0000 Lopez\n')).toBe('Ana Lopez');
+    expect(await named('Ana\t\tLopez')).toBe('Ana Lopez');
+    expect(await named('\u0000\u0007 ')).toBe('u-n');
+  });
+
+  it('refuses a role or avatar holding control characters', async () => {
+    for (const claims of [
+      { role: 'owner\u0000' },
+      { role: 'own\ner' },
+      { avatar: 'https://cdn.example.com/a\u0000.png' },
+    ]) {
+      const error = await refusal(verify(await hsToken({ sub: 'u', exp: inOneHour(), ...claims })));
+      expect(error.code).toBe('UNAUTHORIZED');
+      expect(error.message).toMatch(/"(role|avatar)"/);
+    }
+  });
+
   it('refuses garbage and empty tokens without throwing anything else', async () => {
     for (const token of ['', 'abc', 'a.b.c', 'x'.repeat(10_000)]) {
       expect((await refusal(verify(token))).code).toBe('UNAUTHORIZED');
@@ -214,5 +255,52 @@ describe('createTokenVerifier with a public key', () => {
       .setProtectedHeader({ alg: 'ES256' })
       .sign(ec.privateKey);
     expect((await refusal(verify(token))).code).toBe('UNAUTHORIZED');
+  });
+});
+
+describe('createTokenVerifier token lifetime', () => {
+  const now = () => Math.floor(Date.now() / 1000);
+  const day = 24 * 60 * 60;
+
+  it('refuses a token living longer than the maximum from its iat (24 h by default)', async () => {
+    const verify = createTokenVerifier(hsConfig);
+    const iat = now();
+    await expect(verify(await hsToken({ sub: 'u', iat, exp: iat + day }))).resolves.toBeTruthy();
+    const error = await refusal(verify(await hsToken({ sub: 'u', iat, exp: iat + day + 1 })));
+    expect(error.code).toBe('UNAUTHORIZED');
+    expect(error.message).toMatch(/lifetime/);
+  });
+
+  it('takes the maximum from the configuration', async () => {
+    const verify = createTokenVerifier({ jwt: { ...hsConfig.jwt, maxLifetimeSeconds: 600 } });
+    const iat = now();
+    await expect(verify(await hsToken({ sub: 'u', iat, exp: iat + 600 }))).resolves.toBeTruthy();
+    expect((await refusal(verify(await hsToken({ sub: 'u', iat, exp: iat + 601 })))).code).toBe(
+      'UNAUTHORIZED',
+    );
+  });
+
+  it('refuses an iat more than a minute in the future, and accepts a smaller skew', async () => {
+    const verify = createTokenVerifier(hsConfig);
+    const ahead = await hsToken({ sub: 'u', iat: now() + 30, exp: now() + 3600 });
+    await expect(verify(ahead)).resolves.toBeTruthy();
+    const future = await hsToken({ sub: 'u', iat: now() + 120, exp: now() + 3600 });
+    const error = await refusal(verify(future));
+    expect(error.code).toBe('UNAUTHORIZED');
+    expect(error.message).toMatch(/"iat"/);
+  });
+
+  it('bounds a token without iat from now: exp at most the maximum away', async () => {
+    const verify = createTokenVerifier(hsConfig);
+    await expect(verify(await hsToken({ sub: 'u', exp: now() + day }))).resolves.toBeTruthy();
+    const error = await refusal(verify(await hsToken({ sub: 'u', exp: now() + 2 * day })));
+    expect(error.code).toBe('UNAUTHORIZED');
+    expect(error.message).toMatch(/lifetime/);
+  });
+
+  it('still answers TOKEN_EXPIRED for an expired token whose lifetime is fine', async () => {
+    const verify = createTokenVerifier(hsConfig);
+    const token = await hsToken({ sub: 'u', iat: now() - 3600, exp: now() - 60 });
+    expect((await refusal(verify(token))).code).toBe('TOKEN_EXPIRED');
   });
 });

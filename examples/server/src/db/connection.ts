@@ -8,10 +8,11 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { timePgPool, timePglite } from '../metrics/timers';
+import { migrateWithLock } from './migration-lock';
 import { type Schema, schema } from './schema';
 
 /** The drizzle database both drivers give, with the server's tables. */
@@ -24,29 +25,50 @@ export interface ConnectionOptions {
   pgliteDir: string;
   /** Folder holding the drizzle-kit migrations (found next to the sources or the bundle by default). */
   migrationsFolder?: string;
+  /** Most PostgreSQL connections open at once (10 by default). */
+  poolSize?: number;
+  /**
+   * Called as each statement is answered, with `performance.now()` read when it was sent (the
+   * metrics' database latency); statements of the migrations are not reported.
+   */
+  onQuery?: (startedAt: number) => void;
 }
 
 export interface Connection {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /** Whether the database answers now (`GET /readyz`): never throws, answers within seconds. */
+  isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
+
+/** How long `/readyz` waits for PostgreSQL to answer `SELECT 1` before calling it not ready. */
+export const READY_CHECK_TIMEOUT_MS = 2_000;
 
 /** Opens the database and applies pending migrations. */
 export async function openConnection(options: ConnectionOptions): Promise<Connection> {
   const migrationsFolder = options.migrationsFolder ?? findMigrationsFolder();
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    const pool = new pg.Pool({
+      connectionString: options.databaseUrl,
+      max: options.poolSize ?? 10,
+    });
     // An idle client losing its server must not crash the process; the next query reports it.
     pool.on('error', () => {});
     const db = drizzleNodePg({ client: pool, schema });
     try {
-      await migrateNodePg(db, { migrationsFolder });
+      await migrateWithLock(pool, migrationsFolder);
     } catch (error) {
       await pool.end();
       throw error;
     }
-    return { kind: 'postgres', db: db as unknown as Db, close: () => pool.end() };
+    if (options.onQuery) timePgPool(pool, options.onQuery);
+    return {
+      kind: 'postgres',
+      db: db as unknown as Db,
+      isReady: () => answers(pool),
+      close: () => pool.end(),
+    };
   }
   const dataDir = options.pgliteDir === 'memory://' ? undefined : options.pgliteDir;
   // PGlite creates its folder but not the folders above it (`./.data` on a fresh clone).
@@ -60,7 +82,34 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
     await client.close();
     throw error;
   }
-  return { kind: 'pglite', db: db as unknown as Db, close: () => client.close() };
+  if (options.onQuery) timePglite(client, options.onQuery);
+  return {
+    kind: 'pglite',
+    db: db as unknown as Db,
+    // In this process: it answers whenever this code runs, until it is closed.
+    isReady: () => Promise.resolve(!client.closed),
+    close: () => client.close(),
+  };
+}
+
+/**
+ * Whether PostgreSQL answers `SELECT 1` within {@link READY_CHECK_TIMEOUT_MS}: a load balancer
+ * stops sending users to a process whose database is gone instead of letting them fail there.
+ */
+async function answers(pool: pg.Pool): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), READY_CHECK_TIMEOUT_MS);
+  });
+  try {
+    const probe = pool.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    return await Promise.race([probe, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { MESSAGE_WRITER_CONCURRENCY } from '../services/message-writer';
 import { type Store, createStore } from '../services/store';
 import { type ConnectionOptions, type Db, openConnection } from './connection';
 
@@ -7,6 +8,8 @@ export type { ConnectionOptions, Db } from './connection';
 export interface Database extends Store {
   kind: 'pglite' | 'postgres';
   db: Db;
+  /** Whether the database answers now; feeds `GET /readyz`. */
+  isReady(): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -17,9 +20,12 @@ export interface Database extends Store {
 export async function openDatabase(options: ConnectionOptions): Promise<Database> {
   const connection = await openConnection(options);
   return {
-    ...createStore(connection.db),
+    ...createStore(connection.db, {
+      messageWriterConcurrency: MESSAGE_WRITER_CONCURRENCY[connection.kind],
+    }),
     kind: connection.kind,
     db: connection.db,
+    isReady: connection.isReady,
     close: connection.close,
   };
 }

@@ -35,6 +35,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   avatarUrl: text('avatar_url'),
   role: text('role'),
+  /** Whether Web Pushes to this user carry the message text (`push:subscribe { previews }`). */
+  pushPreviews: boolean('push_previews').notNull().default(true),
   ...timestamps,
   updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 });

@@ -32,11 +32,20 @@ const migrationsFolder = path.resolve(
   '../../drizzle',
 );
 
-/** Copies a migrated PGlite template to a fresh temp dir: initdb in wasm is far too slow to run per file. */
-export async function openTestPglite(): Promise<TestDatabase & { dir: string }> {
+/**
+ * A fresh temp dir holding a copy of the migrated PGlite template, for a server a test starts:
+ * initdb in wasm is far too slow to run per file. The caller removes it.
+ */
+export async function migratedPgliteDir(): Promise<string> {
   const template = await pgliteTemplate();
   const dir = mkdtempSync(path.join(os.tmpdir(), 'causette-pglite-'));
   cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** Opens a copy of the migrated PGlite template ({@link migratedPgliteDir}). */
+export async function openTestPglite(): Promise<TestDatabase & { dir: string }> {
+  const dir = await migratedPgliteDir();
   const database = await openDatabase({ pgliteDir: dir, migrationsFolder });
   return {
     ...database,

@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTokenVerifier } from '../auth';
+import { createLogger } from '../logger';
 import { startTestServer, type TestServer } from './test-server.test-fixtures';
 
 // Real servers and sockets on a loaded machine: give them room (no assertion is about time).
@@ -237,6 +238,35 @@ describe('dev login with a public-key setup', () => {
       expect((await json(response)).error).toMatchObject({
         message: expect.stringMatching(/JWT_SECRET/),
       });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('a route that fails unexpectedly', () => {
+  it('answers 500 and logs the error kind, not its message nor the query string', async () => {
+    const lines: string[] = [];
+    const server = await startTestServer(
+      {},
+      {
+        logger: createLogger('info', { write: (line: string) => void lines.push(line) }),
+        findSeedUser: (id) => {
+          // A library error quoting its input, as a database driver's does.
+          throw new TypeError(`cannot read "${id}"`);
+        },
+      },
+    );
+    try {
+      const response = await postJson(`${server.url}/auth/dev-login?q=QUERY-SECRET`, {
+        userId: 'BODY-SECRET',
+      });
+      expect(response.status).toBe(500);
+      const logged = lines.join('');
+      expect(logged).toContain('request failed');
+      expect(logged).toContain('TypeError');
+      expect(logged).toContain('/auth/dev-login');
+      expect(logged).not.toContain('SECRET');
     } finally {
       await server.close();
     }

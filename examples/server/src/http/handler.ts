@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { METRICS_PATH, metricsRoute } from '../metrics/metrics-route';
 import { LOCAL_DELIVERY_PATH, LOCAL_UPLOAD_PATH, createUploads } from '../uploads';
+import { summarizeError } from '../logger';
 import { dropUnreadBody } from './body';
 import { handleCors } from './cors';
 import { HttpError, sendError } from './respond';
@@ -40,7 +42,9 @@ export function createHttpHandler(
     req.on('error', () => undefined);
     res.on('error', () => undefined);
     void dispatch(req, res, routes, full).catch((error: unknown) => {
-      full.logger.error({ err: error, method: req.method, url: req.url }, 'request failed');
+      // The path without its query, and the error's summary: either may quote the request.
+      const path = (req.url ?? '').split('?')[0];
+      full.logger.error({ err: summarizeError(error), method: req.method, path }, 'request failed');
       if (!res.headersSent) sendError(res, new HttpError('INTERNAL', 'Internal error'));
       else res.destroy();
     });
@@ -59,6 +63,8 @@ function buildRoutes(deps: RouteContext['deps']): Route[] {
     if (deps.listSeedUsers)
       routes.push({ method: 'GET', path: '/auth/dev-users', handle: devUsers });
   }
+  const metrics = deps.metrics && metricsRoute(deps.config, deps.metrics);
+  if (metrics) routes.push({ method: 'GET', path: METRICS_PATH, handle: metrics });
   if (deps.uploads.store) {
     routes.push(
       { method: 'POST', path: LOCAL_UPLOAD_PATH, handle: localUpload },

@@ -8,7 +8,7 @@ import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { chatServerParts } from '../app';
 import { loadConfig } from '../config';
-import { openTestPglite } from '../db/test-backends';
+import { migratedPgliteDir } from '../db/test-backends';
 import { startServer } from '../server';
 
 declare module 'vitest' {
@@ -31,19 +31,20 @@ async function releasedPort(): Promise<number> {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const database = await openTestPglite();
-  await database.close();
+  const dir = await migratedPgliteDir();
   const server = await startServer(
     loadConfig({
       NODE_ENV: 'development',
       PORT: '0',
       HOST: '127.0.0.1',
-      PGLITE_DIR: database.dir,
-      UPLOAD_DIR: path.join(database.dir, 'uploads'),
+      PGLITE_DIR: dir,
+      UPLOAD_DIR: path.join(dir, 'uploads'),
       // Left unset, ALLOWED_ORIGINS admits local pages only (http://localhost:<port> is the
       // test page), so the page's HTTP and socket handshakes go through the real Origin check.
       RATE_LIMIT_MESSAGES: '10000',
       SHUTDOWN_TIMEOUT_MS: '2000',
+      // The tests open conversations about subjects of their own, not the demo listings.
+      CONVERSATION_POLICY: 'open',
     }),
     { ...chatServerParts(), logger: pino({ level: 'silent' }) },
   );
@@ -51,6 +52,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('unreachableServerUrl', `http://127.0.0.1:${await releasedPort()}`);
   return async () => {
     await server.close();
-    rmSync(database.dir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
   };
 }

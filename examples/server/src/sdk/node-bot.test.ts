@@ -2,10 +2,13 @@
 // published build of @causette/core (dist/, as `npm install` gives it), no WebSocket option.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ALICE, signToken, useChatServer } from './sdk-test-helpers';
 
 const run = promisify(execFile);
+
+// A child Node process loads core and connects: seconds on a loaded two-core CI machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 const bot = `
 import { createChatClient } from '@causette/core';

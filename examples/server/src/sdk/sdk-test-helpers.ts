@@ -24,7 +24,7 @@ import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { WebSocket } from 'ws';
 import { chatServerParts } from '../app';
 import { DEV_JWT_SECRET, loadConfig } from '../config';
-import { openTestPglite } from '../db/test-backends';
+import { migratedPgliteDir } from '../db/test-backends';
 import { createTestPostgres } from '../db/test-postgres';
 import { type RunningServer, startServer } from '../server';
 import { connected, destroyClients, readStoredMessages, track } from './client-test-helpers';
@@ -95,11 +95,10 @@ export async function makeTestData(): Promise<TestData> {
       },
     };
   }
-  const database = await openTestPglite();
-  await database.close();
+  const dir = await migratedPgliteDir();
   return {
-    env: { PGLITE_DIR: database.dir, UPLOAD_DIR: path.join(database.dir, 'uploads') },
-    remove: async () => rmSync(database.dir, { recursive: true, force: true }),
+    env: { PGLITE_DIR: dir, UPLOAD_DIR: path.join(dir, 'uploads') },
+    remove: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 
@@ -113,6 +112,8 @@ export function startChatServer(
     ...data.env,
     RATE_LIMIT_MESSAGES: '10000',
     SHUTDOWN_TIMEOUT_MS: '2000',
+    // The tests open conversations about subjects of their own, not the demo listings.
+    CONVERSATION_POLICY: 'open',
     ...options.env,
   });
   return startServer(config, { ...chatServerParts(), logger: pino({ level: 'silent' }) });
@@ -140,7 +141,8 @@ export function useChatServer(
     data = made;
     server = await startChatServer(made, options.env ? { env: options.env } : {});
     if (options.relay) relay = await startWsRelay(server.port);
-  });
+    // Opening PGlite and seeding it takes seconds, more on a loaded two-core machine.
+  }, 60_000);
   afterEach(() => {
     destroyClients();
     if (relay) {

@@ -8,7 +8,7 @@ import {
   type Line,
 } from './scripts';
 import type { SeedConversation, SeedListing, SeedMember, SeedMessage, SeedPresence } from './types';
-import { seedListings, seedUsers } from './users';
+import { findSeedListing, seedUsers } from './users';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -156,7 +156,7 @@ function member(side: 'A' | 'O', userId: string, plan: Plan, messages: SeedMessa
 }
 
 function findListing(id: string): SeedListing {
-  const listing = seedListings.find((l) => l.id === id);
+  const listing = findSeedListing(id);
   if (!listing) throw new Error(`Seed plan names an unknown listing ${id}`);
   return listing;
 }

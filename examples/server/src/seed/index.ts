@@ -9,4 +9,4 @@ export type {
   SeedRole,
   SeedUser,
 } from './types';
-export { findSeedUser, seedListings, seedUsers } from './users';
+export { findSeedListing, findSeedUser, seedListings, seedUsers } from './users';

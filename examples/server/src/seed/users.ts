@@ -70,8 +70,14 @@ export const seedListings: readonly SeedListing[] = [
 ];
 
 const usersById = new Map(seedUsers.map((user) => [user.id, user]));
+const listingsById = new Map(seedListings.map((listing) => [listing.id, listing]));
 
 /** The demo user with this id, or undefined. */
 export function findSeedUser(id: string): SeedUser | undefined {
   return usersById.get(id);
+}
+
+/** The demo listing with this id, or undefined. */
+export function findSeedListing(id: string): SeedListing | undefined {
+  return listingsById.get(id);
 }

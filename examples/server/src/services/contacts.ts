@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { queryRows } from '../db/raw';
-import { GroupRunner } from './group-runner';
+import { queryRows, sqlArray } from '../db/raw';
+import { createBatchedLookup } from './batched-lookup';
 
 /** The most users one query finds the contacts of. */
 export const MAX_USERS_PER_CONTACTS_QUERY = 256;
@@ -12,25 +12,15 @@ export const MAX_USERS_PER_CONTACTS_QUERY = 256;
  * come due together after the grace, and one query serves them all instead of a thousand.
  */
 export function createContactsLookup(db: Db): (userId: string) => Promise<string[]> {
-  const runner = new GroupRunner<string, string[]>(
-    async (userIds) => {
-      const distinct = [...new Set(userIds)];
-      const rows = await queryRows<{ user_id: string; contact_id: string }>(
-        db,
-        sql`SELECT DISTINCT me.user_id, other.user_id AS contact_id
-            FROM conversation_members AS me
-            JOIN conversation_members AS other
-              ON other.conversation_id = me.conversation_id AND other.user_id <> me.user_id
-            WHERE me.user_id = ANY(ARRAY[${sql.join(
-              distinct.map((id) => sql`${id}`),
-              sql`, `,
-            )}]::text[])`,
-      );
-      const contacts = new Map<string, string[]>(distinct.map((id) => [id, []]));
-      for (const row of rows) contacts.get(row.user_id)?.push(row.contact_id);
-      return userIds.map((id) => ({ status: 'fulfilled', value: [...(contacts.get(id) ?? [])] }));
-    },
-    { maxGroup: MAX_USERS_PER_CONTACTS_QUERY },
-  );
-  return (userId) => runner.run(userId);
+  return createBatchedLookup(async (userIds) => {
+    const rows = await queryRows<{ user_id: string; contact_id: string }>(
+      db,
+      sql`SELECT DISTINCT me.user_id, other.user_id AS contact_id
+          FROM conversation_members AS me
+          JOIN conversation_members AS other
+            ON other.conversation_id = me.conversation_id AND other.user_id <> me.user_id
+          WHERE me.user_id = ANY(${sqlArray(userIds, 'text')})`,
+    );
+    return rows.map((row) => [row.user_id, row.contact_id] as const);
+  }, MAX_USERS_PER_CONTACTS_QUERY);
 }

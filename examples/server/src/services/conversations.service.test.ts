@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CONVERSATION_OPEN_REFUSED } from '@causette/protocol';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestDatabase, testBackends } from '../db/test-backends';
 import { conversationBetween, text, userIds } from './test-fixtures';
@@ -58,13 +59,13 @@ describe.each(testBackends())('conversations and read state on $name', (backend)
     expect(new Set(racing.map((o) => o.conversation.id)).size).toBe(1);
   });
 
-  it('refuses unknown participants (NOT_FOUND) and a conversation with yourself (INVALID)', async () => {
+  it('refuses unknown participants (FORBIDDEN, naming nobody) and a conversation with yourself (INVALID)', async () => {
     const [ana] = await users('ana');
     await expect(
       db.conversations.open(ana, { participantIds: ['ghost-user'] }),
     ).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      message: expect.stringContaining('ghost-user'),
+      code: 'FORBIDDEN',
+      message: CONVERSATION_OPEN_REFUSED,
     });
     await expect(db.conversations.open(ana, { participantIds: [ana] })).rejects.toMatchObject({
       code: 'INVALID',

@@ -5,18 +5,17 @@ import {
   type ConversationListResult,
   type ConversationOpenRequest,
   type ConversationSubject,
-  type Member,
 } from '@causette/protocol';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { conversationMembers, conversations, messages, users } from '../db/schema';
+import { conversationMembers, conversations } from '../db/schema';
 import { createContactsLookup } from './contacts';
+import { createViewsLookup } from './conversation-views';
+import { createMemberListsLookup } from './member-lists';
 import { decodeCursor, encodeCursor } from './cursor';
-import { ServiceError, notAMember } from './errors';
+import { ServiceError, conversationRefused, notAMember } from './errors';
 import { isUuid, newId } from './ids';
-import { type MessageRow, messageColumns, toMessage } from './mappers';
 import { MemberCache } from './member-cache';
-import { unreadCount } from './unread';
 import type { UsersService } from './users.service';
 
 export interface OpenOutcome {
@@ -57,105 +56,16 @@ export function createConversationsService(
   usersService: UsersService,
 ): ConversationsService {
   const contactsOf = createContactsLookup(db);
-  const members = new MemberCache(async (conversationId) => {
-    if (!isUuid(conversationId)) return [];
-    const rows = await db
-      .select({ userId: conversationMembers.userId })
-      .from(conversationMembers)
-      .where(eq(conversationMembers.conversationId, conversationId));
-    return rows.map((row) => row.userId);
-  });
+  const memberListOf = createMemberListsLookup(db);
+  const members = new MemberCache(async (conversationId) =>
+    isUuid(conversationId) ? memberListOf(conversationId) : [],
+  );
 
   async function isMember(userId: string, conversationId: string): Promise<boolean> {
     return members.isMember(userId, conversationId);
   }
 
-  async function views(userId: string, ids: readonly string[]): Promise<Conversation[]> {
-    const wanted = ids.filter(isUuid);
-    if (wanted.length === 0) return [];
-    const [heads, members, previews] = await Promise.all([
-      db
-        .select({
-          id: conversations.id,
-          subjectType: conversations.subjectType,
-          subjectId: conversations.subjectId,
-          subjectTitle: conversations.subjectTitle,
-          lastSeq: conversations.lastSeq,
-          lastMessageAt: conversations.lastMessageAt,
-          lastReadSeq: conversationMembers.lastReadSeq,
-          markedUnread: conversationMembers.markedUnread,
-        })
-        .from(conversations)
-        .innerJoin(
-          conversationMembers,
-          and(
-            eq(conversationMembers.conversationId, conversations.id),
-            eq(conversationMembers.userId, userId),
-          ),
-        )
-        .where(inArray(conversations.id, wanted)),
-      db
-        .select({
-          conversationId: conversationMembers.conversationId,
-          userId: conversationMembers.userId,
-          lastReadSeq: conversationMembers.lastReadSeq,
-          displayName: users.displayName,
-          avatarUrl: users.avatarUrl,
-          role: users.role,
-        })
-        .from(conversationMembers)
-        .innerJoin(users, eq(users.id, conversationMembers.userId))
-        .where(inArray(conversationMembers.conversationId, wanted))
-        .orderBy(asc(conversationMembers.joinedAt), asc(conversationMembers.userId)),
-      db
-        .select(messageColumns)
-        .from(messages)
-        .innerJoin(
-          conversations,
-          and(
-            eq(conversations.id, messages.conversationId),
-            eq(messages.seq, conversations.lastSeq),
-          ),
-        )
-        .where(inArray(conversations.id, wanted)),
-    ]);
-    const membersOf = new Map<string, Member[]>();
-    for (const row of members) {
-      const member: Member = {
-        userId: row.userId,
-        displayName: row.displayName,
-        lastReadSeq: row.lastReadSeq,
-      };
-      if (row.avatarUrl) member.avatarUrl = row.avatarUrl;
-      if (row.role) member.role = row.role;
-      const list = membersOf.get(row.conversationId) ?? [];
-      list.push(member);
-      membersOf.set(row.conversationId, list);
-    }
-    const previewOf = new Map(
-      previews.map((row) => [row.conversationId, toMessage(row as MessageRow)]),
-    );
-    const headOf = new Map(heads.map((row) => [row.id, row]));
-    return wanted.flatMap((id) => {
-      const head = headOf.get(id);
-      if (!head) return [];
-      const conversation: Conversation = {
-        id,
-        members: membersOf.get(id) ?? [],
-        lastSeq: head.lastSeq,
-        lastMessageAt: head.lastMessageAt.toISOString(),
-        unreadCount: unreadCount(head.lastSeq, head.lastReadSeq, head.markedUnread),
-        markedUnread: head.markedUnread,
-      };
-      if (head.subjectType && head.subjectId) {
-        conversation.subject = { type: head.subjectType, id: head.subjectId };
-        if (head.subjectTitle) conversation.subject.title = head.subjectTitle;
-      }
-      const preview = previewOf.get(id);
-      if (preview) conversation.lastMessage = preview;
-      return [conversation];
-    });
-  }
+  const views = createViewsLookup(db);
 
   async function findByKey(key: string): Promise<string | undefined> {
     const rows = await db
@@ -185,9 +95,7 @@ export function createConversationsService(
         );
       }
       const missing = await usersService.missing(memberIds.filter((id) => id !== callerId));
-      if (missing.length > 0) {
-        throw new ServiceError('NOT_FOUND', `participantIds: unknown user ${missing[0]}`);
-      }
+      if (missing.length > 0) throw conversationRefused();
       const key = memberKey(memberIds, request.subject);
       let id = await findByKey(key);
       let created = false;
@@ -238,7 +146,7 @@ export function createConversationsService(
         .where(
           and(
             eq(conversationMembers.userId, userId),
-            after && isUuid(after.id)
+            after
               ? sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
               : undefined,
           ),

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from './cursor';
 import { unreadCount } from './unread';
@@ -17,6 +18,9 @@ describe('cursors', () => {
       'abc',
       Buffer.from('{"x":1}').toString('base64url'),
       Buffer.from('[1.5,"a"]').toString('base64url'),
+      // Forged: an id the database would refuse as a uuid, a time past what a Date holds.
+      Buffer.from('[1,"not-a-uuid"]').toString('base64url'),
+      Buffer.from(`[9000000000000000,"${randomUUID()}"]`).toString('base64url'),
     ]) {
       expect(() => decodeCursor(bad)).toThrow(/^cursor: /);
     }

@@ -1,4 +1,5 @@
 import { ServiceError } from './errors';
+import { isUuid } from './ids';
 
 /** A keyset position: the row's timestamp and id, newest-first pages continue below it. */
 export interface KeysetCursor {
@@ -11,7 +12,10 @@ export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify([cursor.at.getTime(), cursor.id])).toString('base64url');
 }
 
-/** Reads a cursor made by {@link encodeCursor}; anything else is `INVALID` naming the field. */
+/**
+ * Reads a cursor made by {@link encodeCursor}; anything else (a forged one too: an id that is not
+ * a UUID, a time no Date can hold) is `INVALID` naming the field.
+ */
 export function decodeCursor(text: string): KeysetCursor {
   try {
     const value: unknown = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
@@ -19,9 +23,12 @@ export function decodeCursor(text: string): KeysetCursor {
       Array.isArray(value) &&
       value.length === 2 &&
       Number.isSafeInteger(value[0]) &&
-      typeof value[1] === 'string'
+      typeof value[1] === 'string' &&
+      isUuid(value[1])
     ) {
-      return { at: new Date(value[0] as number), id: value[1] };
+      const at = new Date(value[0] as number);
+      // Past ±8.64e15 ms a Date is invalid, and toISOString() in the query would throw.
+      if (!Number.isNaN(at.getTime())) return { at, id: value[1] };
     }
   } catch {
     // fall through to the refusal below

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@causette/protocol';
+import { CONVERSATION_OPEN_REFUSED, type ErrorCode } from '@causette/protocol';
 
 /** A refusal a service reports to the caller; the socket layer turns it into an error ack. */
 export class ServiceError extends Error {
@@ -19,4 +19,13 @@ export class ServiceError extends Error {
  */
 export function notAMember(): ServiceError {
   return new ServiceError('FORBIDDEN', 'not a member of this conversation');
+}
+
+/**
+ * The single answer to a `conversation:open` the server refuses: a participant who does not exist
+ * and one the conversation policy keeps the caller from get the same code and words, so nobody
+ * learns which user ids exist.
+ */
+export function conversationRefused(): ServiceError {
+  return new ServiceError('FORBIDDEN', CONVERSATION_OPEN_REFUSED);
 }

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { GroupRunner, oneThenEach } from './group-runner';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GroupRunner, HOT_ARRIVALS, HOT_WINDOW_MS, oneThenEach } from './group-runner';
 
 interface Item {
   key: string;
@@ -97,9 +97,15 @@ describe('GroupRunner', () => {
 
   it('groups the items that arrive while a group blocks the thread, as PGlite does', async () => {
     const groups: number[][] = [];
+    let later: Promise<number[]> | undefined;
     const runner = new GroupRunner<number, number>(
       async (items) => {
         groups.push([...items]);
+        // Requests whose data reaches the process while the first statement runs: their
+        // callbacks can only run once the thread is free again.
+        later ??= new Promise((resolve) =>
+          setTimeout(() => resolve(Promise.all([1, 2, 3].map((n) => runner.run(n)))), 0),
+        );
         // Busy for a while, as a statement run in WebAssembly on this thread is.
         const until = Date.now() + 20;
         while (Date.now() < until);
@@ -107,20 +113,96 @@ describe('GroupRunner', () => {
       },
       { maxGroup: 100 },
     );
-    const first = runner.run(0);
-    // Requests whose data reaches the process while the first statement runs.
-    const later = new Promise<number[]>((resolve) =>
-      setTimeout(() => resolve(Promise.all([1, 2, 3].map((n) => runner.run(n)))), 1),
-    );
-    expect(await first).toBe(0);
+    expect(await runner.run(0)).toBe(0);
     expect(await later).toEqual([1, 2, 3]);
     expect(groups).toEqual([[0], [1, 2, 3]]);
   });
 
-  it('refuses a maxGroup that is not a positive integer', () => {
+  it('refuses a maxGroup that is not a positive integer, and a linger out of range', () => {
     for (const maxGroup of [0, -1, 1.5, Number.NaN]) {
       expect(() => new GroupRunner(async () => [], { maxGroup })).toThrow(RangeError);
     }
+    for (const lingerMs of [-1, HOT_WINDOW_MS, Number.POSITIVE_INFINITY, Number.NaN]) {
+      expect(() => new GroupRunner(async () => [], { maxGroup: 2, lingerMs })).toThrow(RangeError);
+    }
+  });
+});
+
+describe('GroupRunner under load (lingerMs)', () => {
+  const LINGER = 20;
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A runner whose groups answer at once, on fake timers (performance.now() included). */
+  function lingering(maxGroup = 100) {
+    vi.useFakeTimers({
+      toFake: ['setTimeout', 'clearTimeout', 'setImmediate', 'clearImmediate', 'performance'],
+    });
+    const groups: number[][] = [];
+    const runner = new GroupRunner<number, number>(
+      async (items) => {
+        groups.push([...items]);
+        return items.map((value) => ({ status: 'fulfilled', value }));
+      },
+      { maxGroup, lingerMs: LINGER },
+    );
+    /** `count` items, one every `everyMs`, each run on its own turn as a quiet runner does. */
+    const trickle = async (count: number, everyMs: number) => {
+      const answers: Array<Promise<number>> = [];
+      for (let i = 0; i < count; i += 1) {
+        answers.push(runner.run(groups.length * 1000 + i));
+        await vi.advanceTimersByTimeAsync(everyMs);
+      }
+      await vi.advanceTimersByTimeAsync(LINGER);
+      return Promise.all(answers);
+    };
+    return { runner, groups, trickle };
+  }
+
+  it('runs items on the next turn, one by one, while fewer than HOT_ARRIVALS come per window', async () => {
+    const { groups, trickle } = lingering();
+    await trickle(HOT_ARRIVALS * 3, HOT_WINDOW_MS / (HOT_ARRIVALS - 2));
+    expect(groups).toHaveLength(HOT_ARRIVALS * 3);
+    expect(groups.every((group) => group.length === 1)).toBe(true);
+  });
+
+  it('under load waits lingerMs and takes all that came meanwhile as one group', async () => {
+    const { runner, groups, trickle } = lingering();
+    await trickle(HOT_ARRIVALS, 1);
+    const before = groups.length;
+    const later = [runner.run(-1)];
+    await vi.advanceTimersByTimeAsync(LINGER / 2);
+    expect(groups).toHaveLength(before);
+    later.push(runner.run(-2), runner.run(-3));
+    await vi.advanceTimersByTimeAsync(LINGER / 2);
+    expect(groups).toHaveLength(before + 1);
+    expect(groups.at(-1)).toEqual([-1, -2, -3]);
+    expect(await Promise.all(later)).toEqual([-1, -2, -3]);
+  });
+
+  it('stops lingering as soon as maxGroup items wait', async () => {
+    const { runner, groups, trickle } = lingering(3);
+    await trickle(HOT_ARRIVALS, 1);
+    const before = groups.length;
+    const full = [runner.run(-1), runner.run(-2)];
+    await vi.advanceTimersByTimeAsync(1);
+    expect(groups).toHaveLength(before);
+    full.push(runner.run(-3));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(groups.at(-1)).toEqual([-1, -2, -3]);
+    expect(await Promise.all(full)).toEqual([-1, -2, -3]);
+  });
+
+  it('no longer lingers once the load is over', async () => {
+    const { runner, groups, trickle } = lingering();
+    await trickle(HOT_ARRIVALS, 1);
+    await vi.advanceTimersByTimeAsync(HOT_WINDOW_MS);
+    const before = groups.length;
+    const next = runner.run(-1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(groups).toHaveLength(before + 1);
+    expect(await next).toBe(-1);
   });
 });
 
@@ -143,5 +225,88 @@ describe('oneThenEach', () => {
     // A lone item that fails is not run twice.
     expect(await run([2])).toEqual([{ status: 'rejected', reason: new Error('bad 2') }]);
     expect(calls).toHaveLength(6);
+  });
+});
+
+describe('GroupRunner with concurrency', () => {
+  interface Locked {
+    key: string;
+    locks: string[];
+    value: number;
+  }
+  const locked = (key: string, locks: string[], value: number): Locked => ({ key, locks, value });
+
+  /** Groups start when the runner says and end when the test finishes them, by start order. */
+  function lanes(concurrency: number) {
+    const started: number[][] = [];
+    const finishers: Array<() => void> = [];
+    const runner = new GroupRunner<Locked, number>(
+      async (items) => {
+        started.push(items.map((i) => i.value));
+        await new Promise<void>((resolve) => finishers.push(resolve));
+        return items.map((i) => ({ status: 'fulfilled', value: i.value }));
+      },
+      { maxGroup: 10, key: (i) => i.key, locks: (i) => i.locks, concurrency },
+    );
+    const finish = async (index: number) => {
+      finishers[index]?.();
+      for (let i = 0; i < 4; i += 1) await turn();
+    };
+    return { runner, started, finish };
+  }
+
+  it('runs groups side by side while they share no key and no lock', async () => {
+    const { runner, started, finish } = lanes(2);
+    const first = runner.run(locked('c1', ['u1', 'u2'], 1));
+    await turn();
+    // Arrived while the first runs: a second lane takes them at once.
+    const second = [runner.run(locked('c2', ['u3', 'u4'], 2)), runner.run(locked('c3', ['u5'], 3))];
+    await turn();
+    await turn();
+    expect(started).toEqual([[1], [2, 3]]);
+    await finish(1);
+    expect(await Promise.all(second)).toEqual([2, 3]);
+    await finish(0);
+    expect(await first).toBe(1);
+  });
+
+  it('holds back an item whose key or lock a running group holds, and the later items of its key', async () => {
+    const { runner, started, finish } = lanes(3);
+    void runner.run(locked('c1', ['u1', 'u2'], 1));
+    await turn();
+    void runner.run(locked('c2', ['u2', 'u3'], 2)); // u2 is held by the first group
+    void runner.run(locked('c1', ['u1', 'u2'], 3)); // its conversation is running
+    void runner.run(locked('c2', ['u2', 'u3'], 4)); // behind 2 in its conversation
+    void runner.run(locked('c4', ['u4', 'u5'], 5)); // free
+    await turn();
+    await turn();
+    expect(started).toEqual([[1], [5]]);
+    await finish(0);
+    // 2 and 3 share u2: not side by side, yet one statement may carry both (as with one lane);
+    // 4 waits for 2, its conversation's earlier message.
+    expect(started[2]).toEqual([2, 3]);
+    await finish(2);
+    expect(started[3]).toEqual([4]);
+    await finish(1);
+    await finish(3);
+  });
+
+  it('ignores locks with one lane: one group at a time, as without them', async () => {
+    const { runner, started, finish } = lanes(1);
+    void runner.run(locked('c1', ['u1'], 1));
+    await turn();
+    void runner.run(locked('c2', ['u1'], 2));
+    void runner.run(locked('c3', ['u2'], 3));
+    await turn();
+    expect(started).toEqual([[1]]);
+    await finish(0);
+    expect(started[1]).toEqual([2, 3]);
+    await finish(1);
+  });
+
+  it('refuses a concurrency that is not a positive integer', () => {
+    const run = () => Promise.resolve([]);
+    expect(() => new GroupRunner(run, { maxGroup: 1, concurrency: 0 })).toThrow(RangeError);
+    expect(() => new GroupRunner(run, { maxGroup: 1, concurrency: 1.5 })).toThrow(RangeError);
   });
 });

@@ -3,26 +3,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../db/connection';
 import { type TestDatabase, testBackends } from '../db/test-backends';
 import { newId } from './ids';
-import { type MessageWriter, createMessageWriter } from './message-writer';
+import { type MessageWriter, type WrittenMessage, createMessageWriter } from './message-writer';
 import { type NewMessage, isUniqueViolation } from './store-messages';
-import { conversationBetween, userIds } from './test-fixtures';
+import { conversationBetween, counting, userIds } from './test-fixtures';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 600_000 });
-
-/** The database with its statements counted, to see how many a group of sends took. */
-function counting(db: Db): { db: Db; statements: () => number } {
-  let statements = 0;
-  const counted = new Proxy(db, {
-    get(target, property, receiver) {
-      if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
-      return (...args: Parameters<Db['execute']>) => {
-        statements += 1;
-        return target.execute(...args);
-      };
-    },
-  });
-  return { db: counted, statements: () => statements };
-}
 
 const message = (conversationId: string, senderId: string, content: string): NewMessage => ({
   id: newId(),
@@ -149,7 +134,7 @@ describe.each(testBackends())('message writer on $name', (backend) => {
     const conversations = await pairs(5);
     const writers: MessageWriter[] = [
       createMessageWriter(database.db),
-      createMessageWriter(database.db, 3),
+      createMessageWriter(database.db, { maxGroup: 3 }),
     ];
     const sends = conversations.flatMap((c) =>
       Array.from({ length: 20 }, (_, n) => message(c.id, n % 3 ? c.a : c.b, `m${n}`)),
@@ -163,6 +148,52 @@ describe.each(testBackends())('message writer on $name', (backend) => {
         Array.from({ length: 20 }, (_, i) => i + 1),
       );
       expect(new Set(history.messages.map((m) => m.content)).size).toBe(20);
+    }
+  });
+
+  it('stores side by side with concurrency, each member total read after the others commit', async () => {
+    // Twenty-four people write to the same owner at once, in conversations of their own: their
+    // statements may run together only apart from the owner, so the last one to commit counts
+    // every message before it.
+    const [owner] = userIds('owner');
+    const senders = userIds(...Array.from({ length: 24 }, (_, i) => `s${i}`));
+    const conversations = await Promise.all(
+      senders.map((sender) => conversationBetween(database, [sender, owner!])),
+    );
+    const others = await pairs(8);
+    const writer = createMessageWriter(database.db, { concurrency: 4 });
+    // One send a turn, so that groups form while others run, as sends arriving over time do.
+    const sends: Array<Promise<WrittenMessage | undefined>> = [];
+    // The owner's totals in the order the sends are answered, as their unread:count events go.
+    const ownerTotals: number[] = [];
+    const seen = (written: WrittenMessage | undefined) => {
+      const total = written?.unread.get(owner!)?.total;
+      if (total !== undefined) ownerTotals.push(total);
+      return written;
+    };
+    for (const n of [1, 2]) {
+      for (const [i, sender] of senders.entries()) {
+        sends.push(
+          writer.store(message(conversations[i]!, sender, `${n}`), [sender, owner!]).then(seen),
+        );
+        const other = others[i % others.length]!;
+        if (n === 1)
+          sends.push(writer.store(message(other.id, other.a, 'à côté'), [other.a, other.b]));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    await Promise.all(sends);
+    const [stored] = [...(await database.readState.counts(conversations[0]!, [owner!])).values()];
+    expect(stored?.total).toBe(48);
+    // Never down, and the last says all: no statement missed one committed beside it.
+    expect(ownerTotals).toEqual([...ownerTotals].sort((a, b) => a - b));
+    expect(ownerTotals.at(-1)).toBe(48);
+    for (const id of conversations) {
+      const history = await database.messages.history(owner!, { conversationId: id });
+      expect(history.messages.map((m) => [m.seq, m.content])).toEqual([
+        [1, '1'],
+        [2, '2'],
+      ]);
     }
   });
 

@@ -19,8 +19,27 @@ const MAX_ATTEMPTS = 3;
 
 /** Stores one message; concurrent calls share statements and commits. */
 export interface MessageWriter {
-  /** The stored message, or undefined when the sender is not a member of the conversation. */
-  store(input: NewMessage): Promise<WrittenMessage | undefined>;
+  /**
+   * The stored message, or undefined when the sender is not a member of the conversation.
+   * `memberIds`, the conversation's members as last known, keep statements that run at once
+   * apart from each other's members (see {@link MESSAGE_WRITER_CONCURRENCY}); without them only
+   * the conversation does, and a member's unread total may miss a message stored beside.
+   */
+  store(input: NewMessage, memberIds?: readonly string[]): Promise<WrittenMessage | undefined>;
+}
+
+/**
+ * Statements storing messages at once on PostgreSQL, which commits them side by side (one at a
+ * time left it idle between a statement's commit and the next group). PGlite runs one statement at
+ * a time on this thread whatever is asked: 1 there. Statements running at once never share a
+ * conversation or a member, so each member's unread total is read after the other's commit, and
+ * no two of them lock the same rows.
+ */
+export const MESSAGE_WRITER_CONCURRENCY = { postgres: 4, pglite: 1 } as const;
+
+interface Queued {
+  input: NewMessage;
+  memberIds: readonly string[];
 }
 
 /**
@@ -41,7 +60,10 @@ export const MAX_MESSAGES_PER_STATEMENT = 128;
  */
 export function createMessageWriter(
   db: Db,
-  maxGroup: number = MAX_MESSAGES_PER_STATEMENT,
+  {
+    maxGroup = MAX_MESSAGES_PER_STATEMENT,
+    concurrency,
+  }: { maxGroup?: number; concurrency?: number } = {},
 ): MessageWriter {
   const write = async (
     inputs: readonly NewMessage[],
@@ -57,9 +79,14 @@ export function createMessageWriter(
     const unread = unreadAfter(stored);
     return stored.map((message, i) => message && { ...message, unread: unread[i] ?? new Map() });
   };
-  const runner = new GroupRunner<NewMessage, WrittenMessage | undefined>(
-    oneThenEach((inputs) => write(inputs)),
-    { maxGroup, key: (input) => input.conversationId.toLowerCase() },
+  const runner = new GroupRunner<Queued, WrittenMessage | undefined>(
+    oneThenEach((queued) => write(queued.map((item) => item.input))),
+    {
+      maxGroup,
+      key: (item) => item.input.conversationId.toLowerCase(),
+      locks: (item) => item.memberIds.map((id) => `user:${id}`),
+      concurrency,
+    },
   );
-  return { store: (input) => runner.run(input) };
+  return { store: (input, memberIds = []) => runner.run({ input, memberIds }) };
 }

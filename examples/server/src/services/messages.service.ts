@@ -7,16 +7,17 @@ import {
   type SendMessageRequest,
   type SyncResult,
 } from '@causette/protocol';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { queryRows } from '../db/raw';
 import { messages } from '../db/schema';
 import type { ConversationsService } from './conversations.service';
 import { ServiceError, notAMember } from './errors';
 import { newId } from './ids';
 import { type MessageRow, messageColumns, toMessage } from './mappers';
 import { createMessageWriter } from './message-writer';
-import { type RawMessageRow, fromRawMessage } from './raw-message';
+import { createConversationHeadsLookup } from './conversation-heads';
+import { createMessagesAfterLookup } from './messages-after';
+import { fromRawMessage } from './raw-message';
 import { isUniqueViolation } from './store-messages';
 import { unreadCount } from './unread';
 import type { UnreadCounts } from './unread-counts';
@@ -46,8 +47,11 @@ export interface MessagesService {
 export function createMessagesService(
   db: Db,
   conversationsService: ConversationsService,
+  { writerConcurrency }: { writerConcurrency?: number } = {},
 ): MessagesService {
-  const writer = createMessageWriter(db);
+  const writer = createMessageWriter(db, { concurrency: writerConcurrency });
+  const conversationHeads = createConversationHeadsLookup(db);
+  const messagesAfter = createMessagesAfterLookup(db);
   async function findByClientId(
     senderId: string,
     clientId: string,
@@ -76,53 +80,29 @@ export function createMessagesService(
     };
   }
 
-  /**
-   * The messages after each cursor, up to the cap + 1 per conversation (the extra one says it was
-   * truncated), in one statement whatever the number of conversations: in cursor order, then seq.
-   */
-  async function messagesAfter(behind: { id: string; after: number }[]): Promise<RawMessageRow[]> {
-    const ids = sql.join(
-      behind.map((b) => sql`${b.id}`),
-      sql`, `,
-    );
-    const afters = sql.join(
-      behind.map((b) => sql`${b.after}`),
-      sql`, `,
-    );
-    return queryRows<RawMessageRow>(
-      db,
-      sql`SELECT m.id, m.client_id, m.conversation_id, m.seq, m.sender_id, m.type, m.content,
-                 m.attachment, m.created_at, m.read_at
-          FROM unnest(ARRAY[${ids}]::uuid[], ARRAY[${afters}]::bigint[]) WITH ORDINALITY AS b(id, after, n)
-          CROSS JOIN LATERAL (
-            SELECT * FROM messages m
-            WHERE m.conversation_id = b.id AND m.seq > b.after
-            ORDER BY m.seq
-            LIMIT ${SYNC_MAX_MESSAGES_PER_CONVERSATION + 1}
-          ) AS m
-          ORDER BY b.n, m.seq`,
-    );
-  }
-
   return {
     async send(senderId, input) {
       await conversationsService.assertMember(senderId, input.conversationId);
+      const memberIds = await conversationsService.memberIds(input.conversationId);
       try {
-        const stored = await writer.store({
-          id: newId(),
-          clientId: input.clientId,
-          conversationId: input.conversationId,
-          senderId,
-          type: input.type,
-          content: input.content,
-          attachment: input.type === 'IMAGE' ? input.attachment : null,
-        });
+        const stored = await writer.store(
+          {
+            id: newId(),
+            clientId: input.clientId,
+            conversationId: input.conversationId,
+            senderId,
+            type: input.type,
+            content: input.content,
+            attachment: input.type === 'IMAGE' ? input.attachment : null,
+          },
+          memberIds,
+        );
         if (!stored) throw notAMember();
         const { row, before, unread } = stored;
         return {
           message: toMessage(row),
           created: true,
-          memberIds: await conversationsService.memberIds(input.conversationId),
+          memberIds,
           senderUnreadCleared:
             unreadCount(row.seq - 1, before.lastReadSeq, before.markedUnread) > 0,
           senderReadAdvanced: before.lastReadSeq < row.seq - 1,
@@ -165,17 +145,11 @@ export function createMessagesService(
     },
 
     async sync(userId, cursors) {
-      // Only the caller's conversations, fetched by primary key: joining members to conversations
-      // let the planner hash the whole conversations table.
-      const mine = await queryRows<{ id: string; last_seq: number }>(
-        db,
-        sql`SELECT c.id, c.last_seq FROM conversations c
-            WHERE c.id = ANY(ARRAY(SELECT conversation_id FROM conversation_members WHERE user_id = ${userId}))`,
-      );
+      const mine = await conversationHeads(userId);
       // Changed: unknown to the client, or with messages after its cursor. Cursors naming
       // conversations the user is not in are ignored without a word.
       const changed = mine.filter(
-        (c) => cursors[c.id] === undefined || Number(c.last_seq) > (cursors[c.id] ?? 0),
+        (c) => cursors[c.id] === undefined || c.lastSeq > (cursors[c.id] ?? 0),
       );
       const behind = changed.flatMap((c) => {
         const cursor = cursors[c.id];

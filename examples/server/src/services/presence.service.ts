@@ -2,7 +2,7 @@ import type { Presence } from '@causette/protocol';
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { userPresence, users } from '../db/schema';
-import { GroupRunner, oneThenEach } from './group-runner';
+import { CONNECT_LINGER_MS, GroupRunner, oneThenEach } from './group-runner';
 
 export interface PresenceService {
   /** Records the user online (as announced), with the socket that brought them online. */
@@ -47,7 +47,11 @@ export function createPresenceService(db: Db): PresenceService {
       await writePresence(db, group);
       return group.map(() => undefined);
     }),
-    { maxGroup: MAX_PRESENCE_WRITES_PER_STATEMENT, key: (write) => write.userId },
+    {
+      maxGroup: MAX_PRESENCE_WRITES_PER_STATEMENT,
+      key: (write) => write.userId,
+      lingerMs: CONNECT_LINGER_MS,
+    },
   );
   return {
     setOnline: (userId, socketId) =>

@@ -1,23 +1,49 @@
 import type { PushSubscriptionJSON } from '@causette/protocol';
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { pushSubscriptions } from '../db/schema';
+import { pushSubscriptions, users } from '../db/schema';
 
 export interface StoredPushSubscription extends PushSubscriptionJSON {
   userId: string;
 }
 
+/** Where a user's pushes go, and whether they may show the message text. */
+export interface PushTargets {
+  previews: boolean;
+  subscriptions: StoredPushSubscription[];
+}
+
 export interface PushService {
-  /** Stores or re-assigns (a browser profile changing user) the subscription. */
-  subscribe(userId: string, subscription: PushSubscriptionJSON): Promise<void>;
+  /**
+   * Stores or re-assigns (a browser profile changing user) the subscription; `previews`, when
+   * given, becomes the user's choice for every subscription.
+   */
+  subscribe(userId: string, subscription: PushSubscriptionJSON, previews?: boolean): Promise<void>;
   /** Removes the caller's subscription; someone else's endpoint is left alone. */
   unsubscribe(userId: string, endpoint: string): Promise<void>;
   forUser(userId: string): Promise<StoredPushSubscription[]>;
+  /** The user's subscriptions and previews choice (previews on for a user never stored). */
+  targets(userId: string): Promise<PushTargets>;
+  /** Forgets an endpoint the push service said is gone (404, 410), whoever holds it. */
+  remove(endpoint: string): Promise<void>;
 }
 
 export function createPushService(db: Db): PushService {
+  const forUser = async (userId: string): Promise<StoredPushSubscription[]> => {
+    const rows = await db
+      .select()
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.userId, userId));
+    return rows.map((row) => ({
+      userId: row.userId,
+      endpoint: row.endpoint,
+      keys: row.keys,
+      expirationTime: row.expirationTime,
+    }));
+  };
+
   return {
-    async subscribe(userId, subscription) {
+    async subscribe(userId, subscription, previews) {
       const values = {
         endpoint: subscription.endpoint,
         userId,
@@ -31,6 +57,9 @@ export function createPushService(db: Db): PushService {
           target: pushSubscriptions.endpoint,
           set: { userId, keys: values.keys, expirationTime: values.expirationTime },
         });
+      if (previews !== undefined) {
+        await db.update(users).set({ pushPreviews: previews }).where(eq(users.id, userId));
+      }
     },
 
     async unsubscribe(userId, endpoint) {
@@ -39,17 +68,18 @@ export function createPushService(db: Db): PushService {
         .where(and(eq(pushSubscriptions.endpoint, endpoint), eq(pushSubscriptions.userId, userId)));
     },
 
-    async forUser(userId) {
-      const rows = await db
-        .select()
-        .from(pushSubscriptions)
-        .where(eq(pushSubscriptions.userId, userId));
-      return rows.map((row) => ({
-        userId: row.userId,
-        endpoint: row.endpoint,
-        keys: row.keys,
-        expirationTime: row.expirationTime,
-      }));
+    forUser,
+
+    async targets(userId) {
+      const [subscriptions, user] = await Promise.all([
+        forUser(userId),
+        db.select({ previews: users.pushPreviews }).from(users).where(eq(users.id, userId)),
+      ]);
+      return { previews: user[0]?.previews ?? true, subscriptions };
+    },
+
+    async remove(endpoint) {
+      await db.delete(pushSubscriptions).where(eq(pushSubscriptions.endpoint, endpoint));
     },
   };
 }

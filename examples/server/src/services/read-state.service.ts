@@ -100,6 +100,8 @@ export function createReadStateService(db: Db): ReadStateService {
     },
 
     async markUnread(userId, conversationId, messageId) {
+      // Conversation ids are UUIDs: anything else names none of the caller's, like a stranger's.
+      if (!isUuid(conversationId)) throw notAMember();
       if (messageId === undefined) {
         return move(userId, conversationId, (current) => ({
           lastReadSeq: current.lastReadSeq,

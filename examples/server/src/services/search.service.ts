@@ -4,7 +4,6 @@ import type { Db } from '../db/connection';
 import { queryRows } from '../db/raw';
 import type { ConversationsService } from './conversations.service';
 import { decodeCursor, encodeCursor } from './cursor';
-import { isUuid } from './ids';
 import { toMessage } from './mappers';
 import { type RawMessageRow, fromRawMessage } from './raw-message';
 import { HEADLINE_OPTIONS, MARK_END, MARK_START, prefixQuery, toSnippet } from './search-query';
@@ -64,10 +63,9 @@ export function createSearchService(
         request.conversationId !== undefined
           ? sql` AND conversation_id = ${request.conversationId}::uuid`
           : sql``;
-      const beforeCursor =
-        after && isUuid(after.id)
-          ? sql` AND (m.created_at, m.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
-          : sql``;
+      const beforeCursor = after
+        ? sql` AND (m.created_at, m.id) < (${after.at.toISOString()}::timestamptz, ${after.id}::uuid)`
+        : sql``;
       const wanted = limit + 1;
       // Newest first, slice by slice back in time (WALK_SLICES), each slice read through the
       // (conversation_id, created_at) index and its rows checked one by one, until enough hits:

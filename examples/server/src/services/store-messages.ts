@@ -118,6 +118,14 @@ function sqlState(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * PostgreSQL refused a value itself (SQLSTATE class 22, data exception: U+0000 in a text, a
+ * malformed number...): the same input fails again, however long one waits.
+ */
+export function isDataException(error: unknown): boolean {
+  return sqlState(error)?.startsWith('22') ?? false;
+}
+
 /** Postgres's unique_violation. */
 export function isUniqueViolation(error: unknown): boolean {
   return sqlState(error) === '23505';

@@ -18,13 +18,24 @@ export interface Store {
   push: PushService;
 }
 
-export function createStore(db: Db): Store {
+/** How the services use the database: what suits its kind. */
+export interface StoreOptions {
+  /**
+   * Statements storing messages at once (`MESSAGE_WRITER_CONCURRENCY` of message-writer.ts);
+   * 1 by default.
+   */
+  messageWriterConcurrency?: number;
+}
+
+export function createStore(db: Db, options: StoreOptions = {}): Store {
   const users = createUsersService(db);
   const conversations = createConversationsService(db, users);
   return {
     users,
     conversations,
-    messages: createMessagesService(db, conversations),
+    messages: createMessagesService(db, conversations, {
+      writerConcurrency: options.messageWriterConcurrency,
+    }),
     readState: createReadStateService(db),
     search: createSearchService(db, conversations),
     presence: createPresenceService(db),

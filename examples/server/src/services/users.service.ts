@@ -1,7 +1,7 @@
 import { inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { users } from '../db/schema';
-import { GroupRunner, oneThenEach } from './group-runner';
+import { CONNECT_LINGER_MS, GroupRunner, oneThenEach } from './group-runner';
 
 /** Who a verified token says the user is. */
 export interface UserProfile {
@@ -57,7 +57,11 @@ export function createUsersService(db: Db): UsersService {
       await upsertProfiles(db, profiles);
       return profiles.map(() => undefined);
     }),
-    { maxGroup: MAX_PROFILES_PER_STATEMENT, key: (profile) => profile.id },
+    {
+      maxGroup: MAX_PROFILES_PER_STATEMENT,
+      key: (profile) => profile.id,
+      lingerMs: CONNECT_LINGER_MS,
+    },
   );
   return {
     upsert: (profile) => upserts.run(profile),

@@ -18,6 +18,15 @@ describe('InMemoryRateLimiter', () => {
     expect(await limiter.consume('u2', rule)).toEqual({ ok: true });
   });
 
+  it('decides synchronously, so a flood of refusals allocates no promise each', () => {
+    const limiter = new InMemoryRateLimiter(() => 0);
+    const allowed = limiter.consume('sync', { capacity: 1, windowMs: 1000 });
+    const refused = limiter.consume('sync', { capacity: 1, windowMs: 1000 });
+    expect(allowed).not.toBeInstanceOf(Promise);
+    expect(allowed).toEqual({ ok: true });
+    expect(refused).toEqual({ ok: false, retryAfterMs: 1000 });
+  });
+
   it('refills to capacity, never beyond', async () => {
     let now = 0;
     const limiter = new InMemoryRateLimiter(() => now);

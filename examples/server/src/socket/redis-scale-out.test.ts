@@ -4,7 +4,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type TestDatabase, openTestPglite } from '../db/test-backends';
 import { userIds } from '../services/test-fixtures';
-import { connectRedisScaleOut, startSocketServer } from './index';
+import { openConversationPolicy, startSocketServer } from './index';
+import { connectRedisScaleOut } from './redis-scale-out';
 import {
   TEST_REDIS_URL,
   type TestRedisClient,
@@ -232,6 +233,7 @@ describe.skipIf(!TEST_REDIS_URL)('startSocketServer with REDIS_URL', () => {
         store: db,
         verifyToken: verifyTestToken,
         verifyAttachment: verifyTestAttachment,
+        conversationPolicy: openConversationPolicy,
         allowedOrigins: null,
         logger: silent,
         redisUrl: TEST_REDIS_URL,

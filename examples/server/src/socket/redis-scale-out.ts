@@ -2,6 +2,8 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import type { Logger } from 'pino';
 import { createClient } from 'redis';
+import type { RedisCaller } from '../metrics/metrics';
+import { timedScriptClient } from '../metrics/timers';
 import { FIRE_AND_FORGET_METHODS, guardRejections } from './redis-guard';
 import { RedisPresenceStore } from './redis-presence-store';
 import { RedisRateLimiter } from './redis-rate-limiter';
@@ -28,6 +30,11 @@ export interface RedisScaleOutOptions {
   connectTimeoutMs?: number;
   /** A command Redis does not answer within this fails (2 s by default) instead of hanging. */
   commandTimeoutMs?: number;
+  /**
+   * Called as each command of the presence store and the rate limiter settles, with
+   * `performance.now()` read when it was sent (the metrics' Redis latency).
+   */
+  onCommand?: (caller: RedisCaller, startedAt: number) => void;
 }
 
 /** The Redis scale-out: {@link ScaleOut} plus this node's id. */
@@ -86,7 +93,10 @@ export async function connectRedisScaleOut(options: RedisScaleOutOptions): Promi
   }
   ready = true;
 
-  const presenceStore = new RedisPresenceStore(pub, {
+  const { onCommand } = options;
+  const clientOf = (caller: RedisCaller) =>
+    onCommand ? timedScriptClient(pub, (startedAt) => onCommand(caller, startedAt)) : pub;
+  const presenceStore = new RedisPresenceStore(clientOf('presence'), {
     keyPrefix,
     ...(options.nodeId === undefined ? {} : { nodeId: options.nodeId }),
     ...(options.presenceGraceMs === undefined ? {} : { graceMs: options.presenceGraceMs }),
@@ -100,7 +110,7 @@ export async function connectRedisScaleOut(options: RedisScaleOutOptions): Promi
     sub.destroy();
     throw error;
   }
-  const rateLimiter = new RedisRateLimiter(pub, { keyPrefix, logger });
+  const rateLimiter = new RedisRateLimiter(clientOf('rate_limit'), { keyPrefix, logger });
   logger.info({ redis: where, nodeId: presenceStore.nodeId }, 'Redis scale-out on');
 
   // An emit while Redis is away is lost for the other nodes (pub/sub keeps nothing): say so, at

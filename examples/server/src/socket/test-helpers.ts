@@ -7,9 +7,11 @@ import type {
   ServerToClientEvents,
 } from '@causette/protocol';
 import { SignJWT, errors as joseErrors, jwtVerify } from 'jose';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import { type Socket, io as connectClient } from 'socket.io-client';
 import { type TestDatabase, openTestPglite } from '../db/test-backends';
+import { createLogger } from '../logger';
+import { openConversationPolicy } from './conversation-policy';
 import { type SocketServerDeps, attachSocketServer } from './index';
 import type { ChatServer, VerifiedIdentity } from './types';
 
@@ -85,6 +87,8 @@ export async function startTestServer(
     store: db,
     verifyToken: verifyTestToken,
     verifyAttachment: verifyTestAttachment,
+    // Tests open conversations between arbitrary users; the policy is a test's to choose.
+    conversationPolicy: openConversationPolicy,
     allowedOrigins: ['https://app.test'],
     logger: pino({ level: 'silent' }),
     ...overrides,
@@ -172,3 +176,15 @@ export function request(client: TestClient, event: string, ...args: unknown[]): 
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A line the server logged, as pino wrote it. */
+export type LogLine = Record<string, unknown> & { level: number; msg?: string };
+
+/** The server's logger at `level`, every line kept (parsed) in `lines` for a test to read. */
+export function capturingLogger(level = 'trace'): { logger: Logger; lines: LogLine[] } {
+  const lines: LogLine[] = [];
+  const logger = createLogger(level, {
+    write: (line: string) => void lines.push(JSON.parse(line)),
+  });
+  return { logger, lines };
+}

@@ -6,10 +6,14 @@ import type {
 } from '@causette/protocol';
 import type { Logger } from 'pino';
 import type { Server, ServerOptions, Socket } from 'socket.io';
+import type { MetricsRecorder } from '../metrics/metrics';
+import type { PushNotifier, PushOptions } from '../push';
 import type { Store } from '../services/store';
+import type { ConversationPolicy } from './conversation-policy';
 import type { OriginPolicy } from './middleware/origin';
 import type { PresenceStore } from './presence-store';
 import type { RateLimiter, RateRule } from './rate-limiter';
+import type { UserSocketQuota } from './user-socket-quota';
 
 /** What the auth module's `verifyToken` resolves to. */
 export interface VerifiedIdentity {
@@ -24,8 +28,11 @@ export interface VerifiedIdentity {
 /** Verifies a JWT; rejects with an error whose `code` is `UNAUTHORIZED` or `TOKEN_EXPIRED`. */
 export type VerifyToken = (token: string) => Promise<VerifiedIdentity>;
 
-/** Whether the server vouches for an image attachment's URL. */
-export type VerifyAttachment = (attachment: ImageAttachment) => Promise<boolean>;
+/**
+ * Whether the server vouches for an image attachment sent by `senderId`: an URL of its uploads,
+ * and one of the sender's own. May reject with a `ServiceError` (`INVALID`) saying why.
+ */
+export type VerifyAttachment = (attachment: ImageAttachment, senderId: string) => Promise<boolean>;
 
 /** Per-user budgets: messages sent, typing notifications, and every other request. */
 export interface RateRules {
@@ -57,6 +64,11 @@ export interface SocketServerDeps {
   store: Store;
   verifyToken: VerifyToken;
   verifyAttachment: VerifyAttachment;
+  /**
+   * Who may open a conversation with whom (`conversation:open`); no default, so that an embedding
+   * app decides (`listingConversationPolicy`, its own, or `openConversationPolicy` for tests).
+   */
+  conversationPolicy: ConversationPolicy;
   /** `null` allows every Origin; requests without an Origin header are always allowed. */
   allowedOrigins: OriginPolicy;
   logger: Logger;
@@ -74,16 +86,30 @@ export interface SocketServerDeps {
   heartbeat?: { intervalMs: number; timeoutMs: number };
   /** Bounds on the work accepted at once; past them requests get `UNAVAILABLE`. */
   admissionLimits?: Partial<AdmissionLimits>;
+  /**
+   * Sockets one user may hold open on this process (MAX_SOCKETS_PER_USER, 20 by default); one
+   * more handshake is refused with `OVERLOADED`.
+   */
+  maxSocketsPerUser?: number;
   /** Clock, for tests. */
   now?: () => number;
+  /** Web Push: the endpoint policy, and the sender when there are VAPID keys (none sent otherwise). */
+  push?: PushOptions;
+  /** Where connections, answers, refusals and pushes are counted (GET /metrics); none by default. */
+  metrics?: MetricsRecorder;
 }
 
 /** Deps with every default filled in. */
 export interface ResolvedDeps extends Required<
-  Omit<SocketServerDeps, 'rateRules' | 'scaleOut' | 'heartbeat' | 'admissionLimits'>
+  Omit<
+    SocketServerDeps,
+    'rateRules' | 'scaleOut' | 'heartbeat' | 'admissionLimits' | 'maxSocketsPerUser' | 'push'
+  >
 > {
+  push: { allowPrivateEndpoints: boolean; notifier?: PushNotifier };
   rateRules: RateRules;
   admission: Admission;
+  socketQuota: UserSocketQuota;
   scaleOut?: ScaleOut;
   heartbeat?: SocketServerDeps['heartbeat'];
 }

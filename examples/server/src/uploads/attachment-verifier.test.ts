@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
+import { ServiceError } from '../services/errors';
 import { createAttachmentVerifier } from './attachment-verifier';
+import { createUploadSigner } from './upload-signer';
+import { resolveUploadTarget } from './upload-target';
 
 const config = loadConfig({ CLOUDINARY_URL: 'cloudinary://123456:cloud-secret@demo' });
 const verify = createAttachmentVerifier(config);
@@ -15,7 +18,37 @@ const good = {
 
 describe('createAttachmentVerifier with Cloudinary', () => {
   it('accepts the delivery URL this server rebuilds for the cloud, public id, version and format', async () => {
-    await expect(verify(good)).resolves.toBe(true);
+    await expect(verify(good, 'u-owner-1')).resolves.toBe(true);
+  });
+
+  it('accepts only the sender’s own uploads (the public id lies in their folder)', async () => {
+    await expect(verify(good, 'u-owner-2')).resolves.toBe(false);
+    await expect(verify(good, 'u-owner')).resolves.toBe(false);
+    // A user id that is not path-safe has a hashed folder: the plain one is not theirs.
+    const email = 'camille@example.com';
+    const hashed = createUploadSigner(resolveUploadTarget(config))(email).publicId;
+    const theirs = {
+      ...good,
+      url: `https://res.cloudinary.com/demo/image/upload/v1712345678/${hashed}.png`,
+      publicId: hashed,
+    };
+    await expect(verify(theirs, email)).resolves.toBe(true);
+    await expect(verify(theirs, 'u-owner-1')).resolves.toBe(false);
+  });
+
+  it('refuses an image of more pixels than allowed, with a reason', async () => {
+    const flood = { ...good, width: 20_000, height: 20_000 };
+    const refusal = await verify(flood, 'u-owner-1').catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ServiceError);
+    expect(refusal).toMatchObject({
+      code: 'INVALID',
+      message: 'attachment: 20000x20000 is more than the 40000000 pixels this server accepts',
+    });
+    const capped = createAttachmentVerifier({
+      ...config,
+      uploads: { ...config.uploads, maxPixels: 800 * 600 - 1 },
+    });
+    await expect(capped(good, 'u-owner-1')).rejects.toMatchObject({ code: 'INVALID' });
   });
 
   it('refuses anything else', async () => {
@@ -42,7 +75,7 @@ describe('createAttachmentVerifier with Cloudinary', () => {
       },
     ];
     for (const change of variants) {
-      await expect(verify({ ...good, ...change })).resolves.toBe(false);
+      await expect(verify({ ...good, ...change }, 'u-owner-1')).resolves.toBe(false);
     }
   });
 });
@@ -52,12 +85,15 @@ describe('createAttachmentVerifier without Cloudinary', () => {
     const local = createAttachmentVerifier(
       loadConfig({ UPLOAD_DIR: '/nonexistent/causette-test' }),
     );
-    await expect(local(good)).resolves.toBe(false);
+    await expect(local(good, 'u-owner-1')).resolves.toBe(false);
     await expect(
-      local({
-        ...good,
-        url: 'http://127.0.0.1:3001/uploads/local/image/upload/v1712345678/causette/u-owner-1/abc123.png',
-      }),
+      local(
+        {
+          ...good,
+          url: 'http://127.0.0.1:3001/uploads/local/image/upload/v1712345678/causette/u-owner-1/abc123.png',
+        },
+        'u-owner-1',
+      ),
     ).resolves.toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inspectImage } from './image-inspect';
-import { makeGif, makePng } from './test-images.test-fixtures';
+import { makeGif, makePng, makePngClaiming } from './test-images.test-fixtures';
 
 describe('inspectImage', () => {
   it('identifies a PNG and its size', async () => {
@@ -49,5 +49,22 @@ describe('inspectImage', () => {
     expect(result).toMatchObject({
       problem: expect.stringMatching(/too-large-dimensions|not-an-image/),
     });
+  });
+
+  it('refuses an image of more pixels than allowed, from its header alone', async () => {
+    const flood = makePngClaiming(20_000, 20_000);
+    expect(flood.byteLength).toBeLessThan(100);
+    await expect(inspectImage(flood, { maxPixels: 40_000_000 })).resolves.toEqual({
+      problem: 'too-many-pixels',
+      width: 20_000,
+      height: 20_000,
+      maxPixels: 40_000_000,
+    });
+    await expect(
+      inspectImage(makePngClaiming(8001, 5000), { maxPixels: 40_000_000 }),
+    ).resolves.toMatchObject({ problem: 'too-many-pixels' });
+    await expect(
+      inspectImage(makePngClaiming(8000, 5000), { maxPixels: 40_000_000 }),
+    ).resolves.toMatchObject({ format: 'png', width: 8000, height: 5000 });
   });
 });

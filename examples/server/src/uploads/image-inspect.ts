@@ -12,7 +12,15 @@ export interface ImageInfo {
 
 /** Why bytes were not accepted as an image. */
 export type ImageProblem =
-  { problem: 'not-an-image' } | { problem: 'too-large-dimensions'; width: number; height: number };
+  | { problem: 'not-an-image' }
+  | { problem: 'too-large-dimensions'; width: number; height: number }
+  | { problem: 'too-many-pixels'; width: number; height: number; maxPixels: number };
+
+/** Limits of {@link inspectImage} beyond the protocol's. */
+export interface InspectLimits {
+  /** Most pixels (width x height) an image may claim (UPLOAD_MAX_PIXELS); unbounded when unset. */
+  maxPixels?: number;
+}
 
 const MIME_BY_FORMAT: Record<ImageFormat, string> = {
   jpg: 'image/jpeg',
@@ -45,9 +53,13 @@ export function mimeOf(format: ImageFormat): string {
 /**
  * Identifies an image from its bytes, never from a name or a declared type: the magic bytes
  * (file-type) and the header parser (image-size) must agree on one of jpg, png, webp or gif, and
- * the dimensions must be sane. Pixels are never decoded, so a decompression bomb costs nothing.
+ * the dimensions must be sane. Pixels are never decoded here, so a decompression bomb costs
+ * nothing; `maxPixels` keeps one from reaching the clients, which do decode it.
  */
-export async function inspectImage(input: Uint8Array): Promise<ImageInfo | ImageProblem> {
+export async function inspectImage(
+  input: Uint8Array,
+  limits: InspectLimits = {},
+): Promise<ImageInfo | ImageProblem> {
   // image-size reads through DataViews on the underlying buffer, past the end of a view into a
   // larger one (pooled Buffers); an exactly-sized copy makes a truncated image fail instead.
   const bytes =
@@ -76,6 +88,10 @@ export async function inspectImage(input: Uint8Array): Promise<ImageInfo | Image
     return notAnImage;
   if (width > MAX_IMAGE_DIMENSION || height > MAX_IMAGE_DIMENSION) {
     return { problem: 'too-large-dimensions', width, height };
+  }
+  const { maxPixels } = limits;
+  if (maxPixels !== undefined && width * height > maxPixels) {
+    return { problem: 'too-many-pixels', width, height, maxPixels };
   }
   return { format, mime: MIME_BY_FORMAT[format], width, height };
 }

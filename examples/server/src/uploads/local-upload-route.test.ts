@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../http/test-server.test-fixtures';
 import { signParams, signUploadResponse } from './cloudinary-signature';
 import { createAttachmentVerifier } from './attachment-verifier';
-import { makeGif, makePng } from './test-images.test-fixtures';
+import { makeGif, makePng, makePngClaiming } from './test-images.test-fixtures';
 import type { UploadSignature } from './upload-signer';
 import { LOCAL_UPLOAD_PATH, resolveUploadTarget } from './upload-target';
 
@@ -144,19 +144,24 @@ describe('local upload store (no CLOUDINARY_URL)', () => {
       bytes: png.byteLength,
       format: 'png' as const,
     };
-    await expect(verify(attachment)).resolves.toBe(true);
-    await expect(verify({ ...attachment, width: 5 })).resolves.toBe(false);
-    await expect(verify({ ...attachment, bytes: attachment.bytes + 1 })).resolves.toBe(false);
-    await expect(verify({ ...attachment, format: 'gif' })).resolves.toBe(false);
-    await expect(
-      verify({ ...attachment, url: url.replace('127.0.0.1', 'localhost') }),
-    ).resolves.toBe(false);
-    await expect(
-      verify({ ...attachment, url: url.replace(`/v${String(body.version)}/`, '/v1/') }),
-    ).resolves.toBe(false);
-    await expect(verify({ ...attachment, url: 'https://evil.example.com/x.png' })).resolves.toBe(
+    const owner = 'u-owner-1';
+    await expect(verify(attachment, owner)).resolves.toBe(true);
+    // Another user sending this upload's URL as their own.
+    await expect(verify(attachment, 'u-owner-2')).resolves.toBe(false);
+    await expect(verify({ ...attachment, width: 5 }, owner)).resolves.toBe(false);
+    await expect(verify({ ...attachment, bytes: attachment.bytes + 1 }, owner)).resolves.toBe(
       false,
     );
+    await expect(verify({ ...attachment, format: 'gif' }, owner)).resolves.toBe(false);
+    await expect(
+      verify({ ...attachment, url: url.replace('127.0.0.1', 'localhost') }, owner),
+    ).resolves.toBe(false);
+    await expect(
+      verify({ ...attachment, url: url.replace(`/v${String(body.version)}/`, '/v1/') }, owner),
+    ).resolves.toBe(false);
+    await expect(
+      verify({ ...attachment, url: 'https://evil.example.com/x.png' }, owner),
+    ).resolves.toBe(false);
   });
 
   it('returns the stored image again when a signature is reused (never overwrites)', async () => {
@@ -200,6 +205,23 @@ describe('local upload store (no CLOUDINARY_URL)', () => {
     expect(noFile).toEqual({
       status: 400,
       body: { error: { message: 'Missing required parameter - file' } },
+    });
+  });
+
+  it('refuses a tiny image that claims more pixels than allowed (a pixel flood)', async () => {
+    const signature = await sign(server, token);
+    const flood = makePngClaiming(20_000, 20_000);
+    const result = await upload(
+      signature.uploadUrl,
+      form(signature.fields, { bytes: flood, name: 'flood.png' }),
+    );
+    expect(result).toEqual({
+      status: 400,
+      body: {
+        error: {
+          message: 'Image of 20000x20000 pixels is larger than the 40000000 pixels allowed',
+        },
+      },
     });
   });
 

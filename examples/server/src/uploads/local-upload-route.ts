@@ -10,7 +10,7 @@ import {
   stringToSign,
 } from './cloudinary-signature';
 import { buildDeliveryUrl, isSafePublicId } from './delivery-url';
-import { inspectImage } from './image-inspect';
+import { type ImageProblem, inspectImage } from './image-inspect';
 import type { LocalStore, StoredImage } from './local-store';
 import { readUploadForm } from './read-form';
 import { SIGNATURE_LIFETIME_MS } from './upload-signer';
@@ -92,15 +92,8 @@ async function acceptUpload(
   if (form.file.size === 0) throw new UploadRefusal(400, 'Empty file');
 
   const data = new Uint8Array(await form.file.arrayBuffer());
-  const info = await inspectImage(data);
-  if ('problem' in info) {
-    throw new UploadRefusal(
-      400,
-      info.problem === 'not-an-image'
-        ? 'Invalid image file'
-        : `Image dimensions ${info.width}x${info.height} are larger than allowed`,
-    );
-  }
+  const info = await inspectImage(data, { maxPixels: target.maxPixels });
+  if ('problem' in info) throw new UploadRefusal(400, problemMessage(info));
   const allowed = fields.allowed_formats
     ?.split(',')
     .map((f) =>
@@ -125,6 +118,17 @@ async function acceptUpload(
     now: deps.now(),
   });
   return describeUpload(image, existing, target);
+}
+
+function problemMessage(problem: ImageProblem): string {
+  switch (problem.problem) {
+    case 'not-an-image':
+      return 'Invalid image file';
+    case 'too-large-dimensions':
+      return `Image dimensions ${problem.width}x${problem.height} are larger than allowed`;
+    case 'too-many-pixels':
+      return `Image of ${problem.width}x${problem.height} pixels is larger than the ${problem.maxPixels} pixels allowed`;
+  }
 }
 
 function checkCredentials(fields: Record<string, string>, target: UploadTarget, now: number): void {

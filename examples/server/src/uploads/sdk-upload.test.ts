@@ -2,7 +2,7 @@ import { requestUploadSignature, uploadImage } from '@causette/core/uploads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestServer, type TestServer } from '../http/test-server.test-fixtures';
 import { createAttachmentVerifier } from './attachment-verifier';
-import { makePng } from './test-images.test-fixtures';
+import { makePng, makePngClaiming } from './test-images.test-fixtures';
 
 // The SDK's upload path against the real server: sign over HTTP, upload to the local
 // Cloudinary-compatible store (with fetch, as Node has no XMLHttpRequest), and check that the
@@ -42,7 +42,7 @@ describe('@causette/core uploads against the reference server', () => {
     });
     expect(progress.at(-1)).toEqual({ loaded: png.length, total: png.length });
     const verify = createAttachmentVerifier(server.config);
-    await expect(verify(attachment)).resolves.toBe(true);
+    await expect(verify(attachment, 'u-owner-1')).resolves.toBe(true);
     const image = await fetch(attachment.url);
     expect(image.status).toBe(200);
     expect(new Uint8Array(await image.arrayBuffer())).toEqual(new Uint8Array(png));
@@ -77,5 +77,17 @@ describe('@causette/core uploads against the reference server', () => {
     await expect(
       uploadImage(new Blob([bogus], { type: 'image/png' }), signature),
     ).rejects.toMatchObject({ name: 'ChatError', code: 'INVALID' });
+  });
+
+  it('reports a pixel flood the store refuses as INVALID, with its reason', async () => {
+    const signature = await requestUploadSignature({ url: server.url, token });
+    const flood = new Blob([new Uint8Array(makePngClaiming(20_000, 20_000))], {
+      type: 'image/png',
+    });
+    await expect(uploadImage(flood, signature)).rejects.toMatchObject({
+      name: 'ChatError',
+      code: 'INVALID',
+      message: expect.stringMatching(/20000x20000 pixels is larger than the 40000000 pixels/),
+    });
   });
 });

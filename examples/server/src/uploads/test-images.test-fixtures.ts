@@ -44,3 +44,21 @@ export function makePng(width: number, height: number): Buffer {
 export function makeGif(): Buffer {
   return Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7', 'base64');
 }
+
+/**
+ * A PNG that claims `width`x`height` in a few dozen bytes: a header and no pixel data, as a
+ * pixel flood would be (every client that decodes it allocates width*height pixels).
+ */
+export function makePngClaiming(width: number, height: number): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.alloc(0))),
+    chunk('IEND', new Uint8Array()),
+  ]);
+}

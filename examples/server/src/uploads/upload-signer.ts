@@ -20,7 +20,7 @@ export type SignUpload = (userId: string, now?: number) => UploadSignature;
  */
 export function createUploadSigner(target: UploadTarget): SignUpload {
   return (userId, now = Date.now()) => {
-    const folder = userFolder(target.folder, userId, sha256Hex);
+    const folder = uploaderFolder(target, userId);
     const publicId = `${folder}/${randomId()}`;
     const timestamp = Math.floor(now / 1000);
     const allowedFormats = [...IMAGE_FORMATS];
@@ -46,6 +46,14 @@ export function createUploadSigner(target: UploadTarget): SignUpload {
       fields: { ...signed, api_key: target.apiKey, signature },
     };
   };
+}
+
+/**
+ * The folder a user's uploads go to, `<folder>/<user>`: since the public id is signed, an image
+ * under it can only have been uploaded with a signature made for that user.
+ */
+export function uploaderFolder(target: Pick<UploadTarget, 'folder'>, userId: string): string {
+  return userFolder(target.folder, userId, sha256Hex);
 }
 
 /** 20 lowercase letters and digits, like Cloudinary's generated ids. */

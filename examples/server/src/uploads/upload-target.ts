@@ -23,13 +23,15 @@ export interface UploadTarget {
   /** Uploads go under `<folder>/<user>/`. */
   folder: string;
   maxBytes: number;
+  /** Most pixels (width x height) an image may have (UPLOAD_MAX_PIXELS). */
+  maxPixels: number;
 }
 
 /** Resolves the upload target from the configuration. */
 export function resolveUploadTarget(
   config: Pick<ServerConfig, 'cloudinary' | 'publicUrl' | 'jwt' | 'uploads'>,
 ): UploadTarget {
-  const { folder, maxBytes } = config.uploads;
+  const { folder, maxBytes, maxPixels } = config.uploads;
   if (config.cloudinary) {
     const { cloudName, apiKey, apiSecret, signatureAlgorithm } = config.cloudinary;
     return {
@@ -42,6 +44,7 @@ export function resolveUploadTarget(
       deliveryBase: `https://res.cloudinary.com/${cloudName}/image/upload`,
       folder,
       maxBytes,
+      maxPixels,
     };
   }
   return {
@@ -54,6 +57,7 @@ export function resolveUploadTarget(
     deliveryBase: `${config.publicUrl}${LOCAL_DELIVERY_PATH}`,
     folder,
     maxBytes,
+    maxPixels,
   };
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import type { VerifyToken } from '../../auth';
 import type { ServerConfig } from '../../config';
+import type { ServerMetrics } from '../../metrics/metrics';
 import type { SeedUser } from '../../seed';
 import type { Uploads } from '../../uploads';
 
@@ -20,6 +21,8 @@ export interface HttpDeps {
   uploads?: Uploads;
   /** Clock, for tests. */
   now?: () => number;
+  /** Served at `GET /metrics` (see `metricsRoute` for who may read it); no route without it. */
+  metrics?: Pick<ServerMetrics, 'text' | 'contentType'>;
 }
 
 /** One request as a route sees it. */

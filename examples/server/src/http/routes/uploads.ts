@@ -1,5 +1,6 @@
 import { isAuthError, readBearerToken } from '../../auth';
 import { LOCAL_DELIVERY_PATH } from '../../uploads';
+import { summarizeError } from '../../logger';
 import { handleLocalUpload } from '../../uploads/local-upload-route';
 import { serveLocalImage } from '../../uploads/local-serve-route';
 import { HttpError, sendJson } from '../respond';
@@ -27,7 +28,7 @@ export const localUpload: RouteHandler = async ({ req, res, deps }) => {
     target,
     store,
     now: deps.now,
-    onError: (error) => deps.logger.error({ err: error }, 'local upload failed'),
+    onError: (error) => deps.logger.error({ err: summarizeError(error) }, 'local upload failed'),
   });
 };
 

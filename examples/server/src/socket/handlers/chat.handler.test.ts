@@ -257,7 +257,7 @@ describe('conversations, sync, history and search over the socket', () => {
       await request(anaSocket, 'conversation:open', { participantIds: ['nobody-here'] }),
     ).toMatchObject({
       ok: false,
-      error: { code: 'NOT_FOUND' },
+      error: { code: 'FORBIDDEN' },
     });
     expect(
       await request(anaSocket, 'conversation:get', { conversationId: first.data.conversation.id }),

@@ -13,7 +13,7 @@ export function registerChatHandlers(ctx: HandlerContext): void {
     'message:send',
     async (input) => {
       await store.conversations.assertMember(userId, input.conversationId);
-      if (input.type === 'IMAGE' && !(await deps.verifyAttachment(input.attachment))) {
+      if (input.type === 'IMAGE' && !(await deps.verifyAttachment(input.attachment, userId))) {
         throw new ServiceError(
           'INVALID',
           'attachment.url: not an upload this server can vouch for',
@@ -21,6 +21,7 @@ export function registerChatHandlers(ctx: HandlerContext): void {
       }
       const outcome = await store.messages.send(userId, input);
       if (!outcome.created) return { message: outcome.message };
+      deps.metrics.messageStored();
       const { message } = outcome;
       // Every member socket, the sending one included: PROTOCOL.md says "every member's sockets",
       // and a client dedupes by id and clientId, so the ack and the event may arrive in any order.
@@ -33,6 +34,12 @@ export function registerChatHandlers(ctx: HandlerContext): void {
       const others = outcome.memberIds.filter((id) => id !== userId);
       const changed = outcome.senderUnreadCleared ? [...others, userId] : others;
       emitUnreadCounts(io, message.conversationId, changed, outcome.unread);
+      // Queued, not awaited: the pushes to offline members go out after this ack.
+      deps.push.notifier?.messageSent({
+        message,
+        memberIds: outcome.memberIds,
+        senderName: ctx.socket.data.displayName,
+      });
       if (outcome.senderReadAdvanced) {
         io.to(roomsOf(others)).emit('receipt:read', {
           conversationId: message.conversationId,

@@ -1,5 +1,6 @@
 // conversation:* events and sync.
 import { roomsOf } from '../broadcast';
+import { assertMayOpen } from '../conversation-policy';
 import { type HandlerContext, onRequest } from './context';
 
 export function registerConversationHandlers(ctx: HandlerContext): void {
@@ -13,6 +14,7 @@ export function registerConversationHandlers(ctx: HandlerContext): void {
   }));
 
   onRequest(ctx, 'conversation:open', async (input) => {
+    await assertMayOpen(deps.conversationPolicy, userId, input);
     const outcome = await store.conversations.open(userId, input);
     if (outcome.created)
       io.to(roomsOf(outcome.memberIds)).emit('conversation:new', {

@@ -22,6 +22,16 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => server?.close());
 
+/**
+ * What `statuses` says beyond the pair's own set-up: a user's online announcement may still be on
+ * its way when `pair()` returns (its contacts are read after the conversation opened), so one
+ * `online` is the set-up's; anything else is the test's.
+ */
+const beyondSetUp = (statuses: Array<{ status: string }>) => {
+  const firstOnline = statuses.findIndex((status) => status.status === 'online');
+  return statuses.filter((_, i) => i !== firstOnline);
+};
+
 async function pair() {
   const [ana, bruno] = userIds('ana', 'bruno');
   const anaSocket = await server.connect(ana);
@@ -39,7 +49,7 @@ describe('presence', () => {
     const brunoTablet = await server.connect(bruno);
     brunoSocket.disconnect();
     await sleep(GRACE_MS * 2);
-    expect(statuses).toEqual([]);
+    expect(beyondSetUp(statuses)).toEqual([]);
     const presences = (await request(anaSocket, 'presence:get', { userIds: [bruno, ana] })).data
       .presences;
     expect(presences).toHaveLength(2);
@@ -73,7 +83,7 @@ describe('presence', () => {
     brunoSocket.disconnect();
     await server.connect(bruno);
     await sleep(GRACE_MS * 2);
-    expect(statuses).toEqual([]);
+    expect(beyondSetUp(statuses)).toEqual([]);
   });
 
   it("discloses nobody outside the caller's conversations", async () => {

@@ -1,5 +1,6 @@
 // Online/offline tracking with the offline grace, user:status announcements and presence:get.
 import type { PresenceStatus } from '@causette/protocol';
+import { summarizeError } from '../../logger';
 import { ServiceError } from '../../services/errors';
 import { roomsOf } from '../broadcast';
 import type { ChatServer, ResolvedDeps } from '../types';
@@ -26,7 +27,7 @@ export class PresenceTracker {
       this.sweeper = setInterval(
         () => {
           this.sweep().catch((error: unknown) =>
-            deps.logger.error({ err: error }, 'presence sweep failed'),
+            deps.logger.error({ err: summarizeError(error) }, 'presence sweep failed'),
           );
         },
         Math.max(1000, deps.presenceGraceMs),
@@ -55,7 +56,7 @@ export class PresenceTracker {
     const timer = setTimeout(() => {
       this.timers.delete(userId);
       this.settle(userId, token).catch((error: unknown) =>
-        this.deps.logger.error({ err: error, userId }, 'presence offline failed'),
+        this.deps.logger.error({ err: summarizeError(error), userId }, 'presence offline failed'),
       );
     }, this.deps.presenceGraceMs);
     this.timers.set(userId, { token, timer });
@@ -99,7 +100,7 @@ export class PresenceTracker {
     await Promise.allSettled(
       settled.map(({ userId, lastSeen }) =>
         this.goOffline(userId, new Date(lastSeen)).catch((error: unknown) =>
-          this.deps.logger.error({ err: error, userId }, 'presence offline failed'),
+          this.deps.logger.error({ err: summarizeError(error), userId }, 'presence offline failed'),
         ),
       ),
     );

@@ -1,4 +1,5 @@
-import type { IncomingMessage } from 'node:http';
+import type { ChatSocket } from '../types';
+import { handshakeError } from './auth';
 
 /**
  * Which browser origins may connect: a list, a predicate (the server's `ALLOWED_ORIGINS`
@@ -13,18 +14,22 @@ function allows(policy: OriginPolicy, origin: string): boolean {
 }
 
 /**
- * engine.io's `allowRequest`: runs before the WebSocket upgrade (CORS does not cover WebSockets)
- * and before any polling handshake. Requests without an Origin (non-browser clients) pass.
- * A refusal is an HTTP 403 whose JSON body's `message` is `ORIGIN_REJECTED`.
+ * The socket.io middleware that refuses a page of an origin the policy does not allow, with
+ * `connect_error` ORIGIN_REJECTED, before its token is read. Requests without an Origin
+ * (non-browser clients) pass.
+ *
+ * It runs after the engine.io handshake instead of refusing that handshake (an HTTP 403 from
+ * `allowRequest`), because a refused HTTP request reaches the client as a bare transport error: a
+ * browser shows no status for a WebSocket, so a client could not tell it from a network failure
+ * and would retry without end. What a refused page gets meanwhile, an engine.io session, is what
+ * any client without an Origin gets; it carries no credential, as none is ambient (the token is
+ * sent by the client), and CORS still keeps long-polling answers from other origins unreadable.
  */
-export function originCheck(policy: OriginPolicy) {
-  return (
-    req: IncomingMessage,
-    callback: (err: string | null | undefined, success: boolean) => void,
-  ): void => {
-    const origin = req.headers.origin;
-    if (!origin || allows(policy, origin)) callback(null, true);
-    else callback('ORIGIN_REJECTED', false);
+export function originMiddleware(policy: OriginPolicy) {
+  return (socket: ChatSocket, next: (err?: Error) => void): void => {
+    const { origin } = socket.handshake.headers;
+    if (!origin || allows(policy, origin)) next();
+    else next(handshakeError('ORIGIN_REJECTED', 'origin not allowed'));
   };
 }
 

@@ -1,0 +1,49 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it, vi } from 'vitest';
+import { openConnection } from './connection';
+import { queryRows } from './raw';
+import { createTestPostgres } from './test-postgres';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+const { DATABASE_URL } = process.env;
+
+describe('readiness on PGlite', () => {
+  it('is ready while open, and not once closed', async () => {
+    const connection = await openConnection({ pgliteDir: 'memory://' });
+    await expect(connection.isReady()).resolves.toBe(true);
+    await connection.close();
+    await expect(connection.isReady()).resolves.toBe(false);
+  });
+});
+
+describe.runIf(DATABASE_URL)('PostgreSQL pool and readiness', () => {
+  it('opens at most poolSize connections, and is not ready once the database is gone', async () => {
+    const created = await createTestPostgres(DATABASE_URL as string, 'causette_conn');
+    const connection = await openConnection({
+      databaseUrl: created.url,
+      pgliteDir: 'memory://',
+      poolSize: 2,
+    });
+    try {
+      await expect(connection.isReady()).resolves.toBe(true);
+      // Four slow statements at once: two run, two wait for a free connection; each says which
+      // backend (connection) ran it.
+      const runs = await Promise.all(
+        Array.from({ length: 4 }, () =>
+          queryRows<{ pid: number }>(
+            connection.db,
+            sql`SELECT pg_backend_pid() AS pid, pg_sleep(0.2)::text AS slept`,
+          ),
+        ),
+      );
+      expect(new Set(runs.map(([row]) => row?.pid)).size).toBe(2);
+
+      await created.drop();
+      await expect(connection.isReady()).resolves.toBe(false);
+    } finally {
+      await connection.close();
+      await created.drop();
+    }
+  });
+});
