@@ -148,27 +148,25 @@ describe('AC5: resilience', () => {
     const run = artifacts('AC5 older pages', e2eOutputDir);
     const tag = marker('ac5p');
     const conversationId = await run.step('a long history, written by a Node client', async () => {
-      const sophie = await connectedClient(users.sophie.id);
+      const julien = await connectedClient(users.julien.id);
       try {
-        const conversation = await sophie.openConversation({
-          participantIds: [users.marc.id],
-          subject: {
-            type: 'listing',
-            // A subject of its own: this conversation holds only this test's history.
-            id: `L-301-${tag}`,
-            title: 'Loft sous les toits – Bordeaux Chartrons (archives)',
-          },
+        // The one listing no other test talks about: the server lets only its advertiser and
+        // its owner open its conversation, and the latency test must not find 250 unread
+        // messages in its own.
+        const conversation = await julien.openConversation({
+          participantIds: [users.elodie.id],
+          subject: { type: 'listing', id: 'L-202', title: 'T3 rénové – Île de Nantes' },
         });
         // Five pages of 50: each round below needs one still to load, even when the list has
         // fetched one more on its own between rounds (the reader is left near the top).
         const texts = Array.from({ length: 250 }, (_, i) => `Historique ${i + 1} ${tag}`);
-        await sendAll(sophie, conversation.id, texts);
+        await sendAll(julien, conversation.id, texts);
         return conversation.id;
       } finally {
-        sophie.destroy();
+        julien.destroy();
       }
     });
-    const owner = await signIn(browser(), users.marc);
+    const owner = await signIn(browser(), users.elodie);
     const page = owner.page;
     await run.step(
       'the owner opens it (at the first unread of its latest page)',

@@ -17,6 +17,28 @@ import {
 const browser = sharedBrowser();
 
 describe('the marketplace app', () => {
+  it('loads and signs in with no failed request and no error in the console', async () => {
+    const { context, page } = await newPerson(browser(), { baseURL: inject('demoUrl') });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page: ${String(error)}`));
+    page.on('response', (response) => {
+      if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+    });
+    await page.goto('/');
+    await page.getByRole('button', { name: users.elodie.name, exact: true }).click();
+    // Signed in (as signIn() waits): leaving earlier would cut the sign-in short.
+    await page.getByRole('heading', { name: 'Annonces' }).waitFor();
+    await page.goto('/messages');
+    await page.locator('[data-causette-conversation]').first().waitFor();
+    // The favicon is asked for by the browser on its own, after the load.
+    await page.waitForLoadState('networkidle');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('opens a deep link to a conversation after the sign-in, and on a phone shows one pane at a time', async () => {
     const run = artifacts('app deep link and phone', e2eOutputDir);
     const conversationId = await (async () => {

@@ -9,7 +9,7 @@ const entry = path.join(serverDir, 'src/main.ts');
 
 /** Settings the server reads, and runner variables, that the child must not inherit from ours. */
 const inheritedOut =
-  /^(NODE_ENV|NODE_OPTIONS|PORT|HOST|PUBLIC_URL|DATABASE_URL|PGLITE_DIR|REDIS_URL|ALLOWED_ORIGINS|LOG_LEVEL|SHUTDOWN_TIMEOUT_MS|(JWT|CLOUDINARY|UPLOAD|VAPID|RATE_LIMIT|SOCKET_PING|VITEST|VITE)_.*|VITEST)$/;
+  /^(NODE_ENV|NODE_OPTIONS|PORT|HOST|PUBLIC_URL|DATABASE_URL|PGLITE_DIR|REDIS_URL|ALLOWED_ORIGINS|LOG_LEVEL|SHUTDOWN_TIMEOUT_MS|CONVERSATION_POLICY|(JWT|CLOUDINARY|UPLOAD|VAPID|RATE_LIMIT|SOCKET_PING|VITEST|VITE)_.*|VITEST)$/;
 
 /** The child's environment: ours (PATH, HOME, TMPDIR, ...) without the above, plus `settings`. */
 function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {

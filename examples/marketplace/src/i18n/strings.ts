@@ -20,7 +20,8 @@ export interface AppStrings {
   ownedBy: (name: string) => string;
   contactOwner: string;
   contactAdvertiser: string;
-  yourListing: string;
+  /** Why someone who is neither side of a listing has no contact button on it. */
+  notYourListing: string;
   opening: string;
   openFailed: (reason: string) => string;
   backToListings: string;
@@ -55,7 +56,7 @@ const fr: AppStrings = {
   ownedBy: (name) => `Propriétaire\u202f: ${name}`,
   contactOwner: 'Contacter le propriétaire',
   contactAdvertiser: 'Contacter l’annonceur',
-  yourListing: 'Votre annonce',
+  notYourListing: 'Seuls l’annonceur et le propriétaire de cette annonce en discutent ici.',
   opening: 'Ouverture de la conversation…',
   openFailed: (reason) => `La conversation n’a pas pu s’ouvrir\u202f: ${reason}`,
   backToListings: 'Toutes les annonces',
@@ -90,7 +91,7 @@ const en: AppStrings = {
   ownedBy: (name) => `Owner: ${name}`,
   contactOwner: 'Contact the owner',
   contactAdvertiser: 'Contact the advertiser',
-  yourListing: 'Your listing',
+  notYourListing: 'Only this listing’s advertiser and owner talk about it here.',
   opening: 'Opening the conversation…',
   openFailed: (reason) => `The conversation could not be opened: ${reason}`,
   backToListings: 'All listings',

@@ -8,8 +8,9 @@ import { ListingPicture } from '../listings/ListingPicture';
 import type { Session } from '../session/session';
 
 /**
- * One listing, and the button that opens (or reopens: `conversation:open` is idempotent per
- * members and subject) the conversation about it with the other side.
+ * One listing, and for its advertiser and its owner the button that opens (or reopens:
+ * `conversation:open` is idempotent per members and subject) the conversation about it with the
+ * other side. Nobody else may: the chat server's policy refuses them.
  */
 export function ListingPage({ listingId, session }: { listingId: string; session: Session }) {
   const { strings, locale } = useAppLocale();
@@ -27,10 +28,14 @@ export function ListingPage({ listingId, session }: { listingId: string; session
   }
 
   // Owners talk to the agency that publishes their flat; advertisers to the flat's owner.
-  const otherId = session.role === 'owner' ? listing.advertiserId : listing.ownerId;
-  const ownListing = otherId === session.userId;
+  const otherId =
+    session.userId === listing.advertiserId
+      ? listing.ownerId
+      : session.userId === listing.ownerId
+        ? listing.advertiserId
+        : undefined;
 
-  const contact = async () => {
+  const contact = async (otherId: string) => {
     setState({ opening: true });
     try {
       const conversation = await client.openConversation({
@@ -59,13 +64,13 @@ export function ListingPage({ listingId, session }: { listingId: string; session
         <br />
         {strings.ownedBy(userName(listing.ownerId))}
       </p>
-      {ownListing ? (
-        <p>{strings.yourListing}</p>
+      {otherId === undefined ? (
+        <p>{strings.notYourListing}</p>
       ) : (
         <button
           type="button"
           className="button button--primary"
-          onClick={() => void contact()}
+          onClick={() => void contact(otherId)}
           disabled={state.opening}
         >
           {state.opening

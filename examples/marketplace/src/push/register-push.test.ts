@@ -5,10 +5,12 @@ import { isOpenConversationMessage, PushUnavailableError, registerPush } from '.
 const client = (registerPushImpl = vi.fn(async () => undefined)) =>
   ({ registerPush: registerPushImpl }) as unknown as ChatClient;
 
-function stubServiceWorker() {
+/** `existing`: what `getRegistration()` finds for this page (none by default). */
+function stubServiceWorker(existing?: { active: { scriptURL: string } }) {
   const registration = { pushManager: {} };
   const serviceWorker = {
     register: vi.fn(async () => registration),
+    getRegistration: vi.fn(async () => existing),
     ready: Promise.resolve(registration),
   };
   vi.stubGlobal('navigator', { ...navigator, serviceWorker });
@@ -33,6 +35,30 @@ describe('registerPush', () => {
       serviceWorkerRegistration: registration,
       publicKey: 'BKey',
     });
+  });
+
+  it('reuses the registration of the same worker script rather than registering it again', async () => {
+    const { serviceWorker } = stubServiceWorker({
+      active: { scriptURL: new URL('/sw.js', location.href).href },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ publicKey: 'BKey' }), { status: 200 })),
+    );
+    await registerPush(client());
+    expect(serviceWorker.register).not.toHaveBeenCalled();
+  });
+
+  it('registers its worker when the page is controlled by another script', async () => {
+    const { serviceWorker } = stubServiceWorker({
+      active: { scriptURL: new URL('/other-sw.js', location.href).href },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ publicKey: 'BKey' }), { status: 200 })),
+    );
+    await registerPush(client());
+    expect(serviceWorker.register).toHaveBeenCalledWith('/sw.js');
   });
 
   it('says the server is the reason when it has no VAPID key', async () => {

@@ -14,7 +14,7 @@ export class PushUnavailableError extends Error {
 }
 
 /**
- * Registers the service worker, reads the server's VAPID key and subscribes this browser to Web
+ * Registers the service worker (unless this page already has it), reads the server's VAPID key and subscribes this browser to Web
  * Push for the signed-in user. Rejects with a {@link PushUnavailableError} when the server has no
  * VAPID key, or with the browser's or the client's error.
  */
@@ -22,7 +22,9 @@ export async function registerPush(client: ChatClient): Promise<void> {
   if (!('serviceWorker' in navigator)) {
     throw new PushUnavailableError('browser', 'no service worker support');
   }
-  await navigator.serviceWorker.register(SERVICE_WORKER_URL);
+  if (!(await isRegistered(SERVICE_WORKER_URL))) {
+    await navigator.serviceWorker.register(SERVICE_WORKER_URL);
+  }
   const serviceWorkerRegistration = await navigator.serviceWorker.ready;
   const response = await fetch(`${serverUrl}/push/public-key`);
   if (!response.ok) {
@@ -33,6 +35,16 @@ export async function registerPush(client: ChatClient): Promise<void> {
   }
   const { publicKey } = (await response.json()) as { publicKey: string };
   await client.registerPush({ serviceWorkerRegistration, publicKey });
+}
+
+/**
+ * Whether this page's registration already runs `scriptUrl` (the app registers it at load): then
+ * registering again would only cost the browser an update check of the script.
+ */
+async function isRegistered(scriptUrl: string): Promise<boolean> {
+  const registration = await navigator.serviceWorker.getRegistration();
+  const worker = registration?.active ?? registration?.waiting ?? registration?.installing;
+  return worker?.scriptURL === new URL(scriptUrl, location.href).href;
 }
 
 /** A message the service worker posts to a page when its notification is clicked. */
