@@ -72,6 +72,13 @@ describe('pnpm bench --quick', () => {
       expect(ramp.failure, output).toBeUndefined();
       expect(ramp.steps.length, output).toBeGreaterThan(0);
     }
+    // Twice the capacity, refused sends retried: the server keeps every socket and stores each
+    // message once (the overload bar, in every test run at a small scale).
+    expect(throughput.overloads.map((run) => run.database)).toEqual(['pglite-memory']);
+    const overload = throughput.overloads[0]!;
+    expect(overload.series.failure, output).toBeUndefined();
+    expect(overload.series.sent).toBeGreaterThan(0);
+    expect(overload.miss, output).toBeUndefined();
     expect(throughput.profiles.map((profile) => profile.database)).toEqual(['pglite-memory']);
     expect(throughput.profiles[0]?.summary.functions.length).toBeGreaterThan(0);
 

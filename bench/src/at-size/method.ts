@@ -3,7 +3,7 @@ import { SEARCH_P95_GOAL_MS } from './types';
 /** How the figures were made, stored with them in at-size.json. */
 export const METHOD = [
   'A fresh PostgreSQL database per run (dropped after it). The reference server (examples/server,',
-  'from source, production mode) is started on it first, so its own migrations make the schema.',
+  'from source, test mode) is started on it first, so its own migrations make the schema.',
   'The data set is then filled with set-based SQL (generate_series, unnest, INSERT ... SELECT) on',
   'two sessions: users, one-to-one conversations about a listing, members with their read',
   'pointers, and messages of 4 to 16 French words drawn with a rank skew from a marketplace',

@@ -26,6 +26,7 @@ let disconnects = 0;
 const hooks: PairHooks = {
   onReceive: (key, atMs) => tally.received(key, atMs),
   onAck: (key, outcome) => tally.answered(key, outcome),
+  onRefused: (key) => tally.refused(key),
   onDisconnect: () => disconnects++,
 };
 

@@ -11,6 +11,7 @@ function worker(latenciesMs: number[], overrides: Partial<WorkerResult> = {}): W
     lost: 0,
     doubled: 0,
     errors: {},
+    refusals: 0,
     latenciesMs,
     disconnects: 0,
     cpuMs: 500,

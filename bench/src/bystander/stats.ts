@@ -45,6 +45,7 @@ export function bystanderSeries(
     doubled: merged.doubled,
     disconnects: merged.disconnects,
     errors: merged.errors,
+    refusals: merged.refusals,
     generatorCpuPercent: merged.generatorCpuPercent,
     serverCpuPercent,
     ...(flooder ? { flooder: summarizeFlood(flooder) } : {}),

@@ -1,4 +1,4 @@
-// The benchmark's side of heap-probe.ts: how to start a server with it, and how to read a sample.
+// The benchmark's side of heap-probe.mjs: how to start a server with it, and how to read a sample.
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,7 +14,7 @@ export interface MemorySample {
   gcExposed: boolean;
 }
 
-const probeEntry = path.join(import.meta.dirname, 'heap-probe.ts');
+const probeEntry = path.join(import.meta.dirname, 'heap-probe.mjs');
 /** A full GC of a large heap on a busy machine can take a while; past this the reading failed. */
 const READ_TIMEOUT_MS = 30_000;
 const POLL_MS = 20;
@@ -28,7 +28,6 @@ export interface ProbeLaunch {
 
 export function probeLaunch(file: string): ProbeLaunch {
   return {
-    // After the TypeScript loader (tsx), which the launcher puts first.
     execArgv: ['--expose-gc', '--import', pathToFileURL(probeEntry).href],
     env: { BENCH_HEAP_PROBE_FILE: file },
     file,

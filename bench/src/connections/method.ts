@@ -2,7 +2,7 @@
 export function connectionsMethod(settleMs: number): string {
   return [
     'Each target (the plain socket.io relay as baseline, then the chat server) starts fresh with',
-    'node --expose-gc and a preloaded probe (heap-probe.ts) that, on SIGUSR2, runs a full GC twice',
+    'node --expose-gc and a preloaded probe (heap-probe.mjs) that, on SIGUSR2, runs a full GC twice',
     'and writes process.memoryUsage() to a file the benchmark reads. Client worker processes',
     '(child_process.fork, socket.io-client over WebSocket, one connection per socket) mint one',
     'HS256 token per user beforehand (each socket a different user; the relay takes an id) and',

@@ -9,6 +9,7 @@ import {
   pairUserIds,
   setUpPair,
 } from './pair-link';
+import { retryDelayOf } from './retry';
 import { mintToken } from './tokens';
 
 type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -17,12 +18,15 @@ type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  * Pairs on the chat server: both users connect with a token (the server upserts them at the
  * handshake), then A opens their conversation. A message is `message:send` with a unique
  * `clientId`; it arrives at the peer as `message:new` (the sender's own copy is not counted).
+ * With `retryRefused`, a send refused as transient goes again with the same `clientId`, as the
+ * core's outbox does; without it the refusal is the message's answer.
  */
 export function causettePairs(
   url: string,
   jwtSecret: string,
   runTag: string,
   hooks: PairHooks,
+  { retryRefused = false }: { retryRefused?: boolean } = {},
 ): OpenPair {
   const secret = new TextEncoder().encode(jwtSecret);
   return async (pair, deadline) => {
@@ -43,11 +47,20 @@ export function causettePairs(
         const conversationId = await openConversation(sockets[0], ids[1], deadline);
         return (fromA, key) => {
           const sender = fromA ? sockets[0] : sockets[1];
-          sender.emit(
-            'message:send',
-            { clientId: key, conversationId, type: 'TEXT', content: messageContent(key) },
-            (answer) => hooks.onAck(key, ackOutcome(answer)),
-          );
+          const payload = {
+            clientId: key,
+            conversationId,
+            type: 'TEXT' as const,
+            content: messageContent(key),
+          };
+          const attempt = (n: number) =>
+            sender.emit('message:send', payload, (answer) => {
+              const wait = retryRefused ? retryDelayOf(answer, n) : undefined;
+              if (wait === undefined) return hooks.onAck(key, ackOutcome(answer));
+              hooks.onRefused(key);
+              setTimeout(() => attempt(n + 1), wait);
+            });
+          attempt(0);
         };
       },
       hooks,

@@ -1,17 +1,30 @@
-// The reference chat server as a child process, started the way the marketplace's e2e harness
-// does (node --conditions=@causette/source --import tsx examples/server/src/main.ts) with settings
-// for a benchmark: production mode (no demo seed, no dev routes), its own HS256 secret, logs at
-// warn, and a per-user message limit high enough not to shape the load.
+// The reference chat server as a child process, built, as production runs it (`pnpm start`:
+// node examples/server/dist/main.js; `pnpm bench` builds it first), with settings for a
+// benchmark: test mode (production's behaviour: no demo seed, no dev routes) with
+// CONVERSATION_POLICY=open, which production refuses, so that the benchmark's users may open
+// conversations with each other rather than only about the demo listings; its own HS256 secret,
+// logs at warn, and a per-user message limit high enough not to shape the load.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { freePort } from './free-port';
-import { TS_EXEC_ARGV, endProcess, isRunning, track } from './processes';
+import { endProcess, isRunning, track } from './processes';
 import type { RunningTarget } from './relay-process';
 
 const serverDir = path.resolve(import.meta.dirname, '../../../examples/server');
-const entry = path.join(serverDir, 'src/main.ts');
+const entry = path.join(serverDir, 'dist/main.js');
+
+/** The built server's entry; throws, saying how to build it, when it is missing. */
+export function builtServerEntry(file: string = entry): string {
+  if (!existsSync(file)) {
+    throw new Error(
+      `${file} is missing: the benchmarks run the built server. Run \`pnpm bench\` from the ` +
+        `repository's root (it builds first), or \`pnpm turbo run build --filter=@causette/bench...\`.`,
+    );
+  }
+  return file;
+}
 
 /** A fresh PGlite runs initdb in WebAssembly: seconds, more on a loaded machine. */
 const START_TIMEOUT_MS = 120_000;
@@ -26,7 +39,7 @@ export const RATE_LIMIT_MESSAGES = 10_000;
  * server runs on its defaults but for the settings below, whatever the shell exports.
  */
 const inheritedOut =
-  /^(NODE_ENV|NODE_OPTIONS|PORT|HOST|PUBLIC_URL|DATABASE_URL|PGLITE_DIR|REDIS_URL|ALLOWED_ORIGINS|LOG_LEVEL|SHUTDOWN_TIMEOUT_MS|MAX_[A-Z]+_REQUESTS|(JWT|CLOUDINARY|UPLOAD|VAPID|RATE_LIMIT|SOCKET_PING|VITEST|VITE)_.*|VITEST)$/;
+  /^(NODE_ENV|NODE_OPTIONS|PORT|HOST|PUBLIC_URL|DATABASE_URL|PGLITE_DIR|REDIS_URL|ALLOWED_ORIGINS|LOG_LEVEL|SHUTDOWN_TIMEOUT_MS|CONVERSATION_POLICY|MAX_[A-Z]+_REQUESTS|(JWT|CLOUDINARY|UPLOAD|VAPID|RATE_LIMIT|SOCKET_PING|VITEST|VITE)_.*|VITEST)$/;
 
 function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
@@ -57,7 +70,7 @@ export interface RunningChatServer extends RunningTarget {
 export interface ChatServerStart {
   /** `PGLITE_DIR` or `DATABASE_URL`. */
   storageEnv: Record<string, string>;
-  /** Where uploads would go (none are made; production mode wants a folder). */
+  /** Where uploads would go (none are made; the server wants a folder). */
   uploadDir: string;
   logFile: string;
   /** A port of 127.0.0.1 to bind (a restart on the same port); a free one by default. */
@@ -84,12 +97,13 @@ export interface ChatServerStart {
 export async function startChatServer(options: ChatServerStart): Promise<RunningChatServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  // A secret of the run's own: the server is in production mode, which refuses the public dev one.
+  // A secret of the run's own rather than the public development one.
   const jwtSecret = options.jwtSecret ?? randomBytes(32).toString('base64url');
   const settings: Record<string, string> = {
     ...options.env,
     ...options.storageEnv,
-    NODE_ENV: 'production',
+    NODE_ENV: 'test',
+    CONVERSATION_POLICY: 'open',
     HOST: '127.0.0.1',
     PORT: String(port),
     PUBLIC_URL: url,
@@ -107,7 +121,7 @@ export async function startChatServer(options: ChatServerStart): Promise<Running
     child = track(
       spawn(
         process.execPath,
-        [...TS_EXEC_ARGV, ...profileArgs(), ...(options.execArgv ?? []), entry],
+        [...serverNodeOptions(), ...(options.execArgv ?? []), builtServerEntry()],
         {
           cwd: serverDir,
           env: childEnv(settings),
@@ -142,12 +156,20 @@ export async function startChatServer(options: ChatServerStart): Promise<Running
 }
 
 /**
- * `BENCH_CPU_PROFILE_DIR=dir` writes a V8 CPU profile of each chat server run there (open it in
- * Chrome's DevTools or speedscope), to see where the server's time goes at a load.
+ * The node options the environment adds to every chat server a benchmark starts:
+ * `BENCH_CPU_PROFILE_DIR=dir` writes a V8 CPU profile of each run there (open it in Chrome's
+ * DevTools or speedscope), to see where the server's time goes at a load;
+ * `BENCH_SERVER_IMPORT=file` preloads that module into the server (`--import`), to count or
+ * trace from inside (the server's own environment is built from settings, and `NODE_OPTIONS` is
+ * not passed on).
  */
-function profileArgs(): string[] {
-  const dir = process.env.BENCH_CPU_PROFILE_DIR;
-  return dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : [];
+export function serverNodeOptions(env: NodeJS.ProcessEnv = process.env): string[] {
+  const dir = env.BENCH_CPU_PROFILE_DIR;
+  const preload = env.BENCH_SERVER_IMPORT;
+  return [
+    ...(preload ? ['--import', path.resolve(preload)] : []),
+    ...(dir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(dir)}`] : []),
+  ];
 }
 
 async function waitHealthy(

@@ -10,6 +10,7 @@ function result(overrides: Partial<WorkerResult>): WorkerResult {
     lost: 0,
     doubled: 0,
     errors: {},
+    refusals: 0,
     latenciesMs: [],
     disconnects: 0,
     cpuMs: 0,
@@ -27,6 +28,7 @@ describe('mergeResults', () => {
         delivered: 2,
         lost: 1,
         errors: { RATE_LIMITED: 1 },
+        refusals: 4,
         latenciesMs: [1, 2],
         cpuMs: 250,
       }),
@@ -37,6 +39,7 @@ describe('mergeResults', () => {
         doubled: 1,
         disconnects: 3,
         errors: { RATE_LIMITED: 2, INTERNAL: 1 },
+        refusals: 1,
         latenciesMs: [3, 4],
         cpuMs: 500,
         wallMs: 2_000,
@@ -55,6 +58,7 @@ describe('mergeResults', () => {
       doubled: 1,
       disconnects: 3,
       errors: { RATE_LIMITED: 3, INTERNAL: 1 },
+      refusals: 5,
       generatorCpuPercent: 50,
     });
   });

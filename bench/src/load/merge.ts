@@ -24,6 +24,7 @@ export function mergeResults(name: SeriesName, results: readonly WorkerResult[])
     doubled: sum((r) => r.doubled),
     disconnects: sum((r) => r.disconnects),
     errors,
+    refusals: sum((r) => r.refusals),
     generatorCpuPercent: Math.round(cpuPercent * 10) / 10,
   };
 }
@@ -43,6 +44,7 @@ export function failedSeries(name: SeriesName, failure: string): SeriesResult {
     doubled: 0,
     disconnects: 0,
     errors: {},
+    refusals: 0,
     generatorCpuPercent: 0,
     failure,
   };

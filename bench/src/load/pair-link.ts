@@ -4,7 +4,10 @@ import type { AckOutcome } from './tally';
 export interface PairHooks {
   /** A peer received message `key`, at `atMs` on this process's clock (performance.now()). */
   onReceive(key: string, atMs: number): void;
+  /** The final answer to message `key` (a refusal that is retried is not one). */
   onAck(key: string, outcome: AckOutcome): void;
+  /** Message `key` was refused (`UNAVAILABLE`, `RATE_LIMITED`) and will be sent again. */
+  onRefused(key: string): void;
   /** Any socket of the pair lost its connection (socket.io reconnects it by itself). */
   onDisconnect(): void;
 }

@@ -34,6 +34,13 @@ export interface SeriesTarget {
   jwtSecret?: string;
 }
 
+export interface SeriesOptions {
+  /** Retry sends refused as transient, as the core's outbox does (chat server only). */
+  retryRefused?: boolean;
+  /** After the last due time, how long messages may still arrive; TIMINGS.drainMs by default. */
+  drainMs?: number;
+}
+
 /**
  * Forks the workers, lets them connect their pairs, starts the schedule on all of them at once and
  * merges their results. Never throws: a series that cannot be measured comes back with `failure`.
@@ -42,6 +49,7 @@ export async function runSeries(
   name: SeriesName,
   target: SeriesTarget,
   load: Load,
+  { retryRefused = false, drainMs = TIMINGS.drainMs }: SeriesOptions = {},
 ): Promise<SeriesResult> {
   checkLoad(load);
   checkLoopback(target.url);
@@ -71,7 +79,8 @@ export async function runSeries(
         pairs: shares[i] ?? [],
         runTag,
         setupTimeoutMs: TIMINGS.setupTimeoutMs,
-        drainMs: TIMINGS.drainMs,
+        drainMs,
+        retryRefused,
       };
       worker.send(setup);
     });
@@ -79,7 +88,7 @@ export async function runSeries(
 
     // The whole measured phase is capped: the schedule, the drain, and a margin for a worker
     // whose event loop is swamped; past it the series fails instead of hanging the benchmark.
-    const phaseMs = START_DELAY_MS + load.durationS * 1000 + TIMINGS.drainMs + 30_000;
+    const phaseMs = START_DELAY_MS + load.durationS * 1000 + drainMs + 30_000;
     const results = workers.map((worker) =>
       nextMessage(worker, replyOfType(isWorkerMessage, 'result'), phaseMs, 'worker result'),
     );

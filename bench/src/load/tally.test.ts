@@ -46,6 +46,19 @@ describe('Tally', () => {
     });
   });
 
+  it('counts retried refusals apart; a message stays open until its final answer', () => {
+    const tally = new Tally();
+    tally.sent('a', 0);
+    tally.received('a', 5);
+    tally.refused('a');
+    tally.refused('a');
+    tally.refused('unknown');
+    expect(tally.settled).toBe(false);
+    tally.answered('a', { ok: true });
+    expect(tally.settled).toBe(true);
+    expect(tally.summary()).toMatchObject({ acked: 1, errors: {}, refusals: 2 });
+  });
+
   it('is settled once every sent message is both delivered and answered', () => {
     const tally = new Tally();
     expect(tally.settled).toBe(true);

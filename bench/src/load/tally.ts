@@ -14,6 +14,8 @@ export interface TallySummary {
   /** Messages the peer received more than once. */
   doubled: number;
   errors: Record<string, number>;
+  /** Refusals that were retried (each message's final answer is in `acked` or `errors`). */
+  refusals: number;
   /** Receive time minus due time of every first delivery, ms. */
   latenciesMs: number[];
 }
@@ -31,6 +33,7 @@ export class Tally {
   private acked = 0;
   private delivered = 0;
   private doubled = 0;
+  private refusals = 0;
   /** Messages still waiting for their first delivery or their ack. */
   private open = 0;
 
@@ -49,6 +52,11 @@ export class Tally {
     if (outcome.ok) this.acked++;
     else this.errors[outcome.code] = (this.errors[outcome.code] ?? 0) + 1;
     if (entry.deliveries > 0) this.open--;
+  }
+
+  /** It was refused as transient and goes again (its answer is still to come). */
+  refused(key: string): void {
+    if (this.entries.has(key)) this.refusals++;
   }
 
   /** The peer received it at `atMs` (same clock as the due time); unknown keys are ignored. */
@@ -80,6 +88,7 @@ export class Tally {
       lost: this.entries.size - this.delivered,
       doubled: this.doubled,
       errors: { ...this.errors },
+      refusals: this.refusals,
       latenciesMs: [...this.latencies],
     };
   }

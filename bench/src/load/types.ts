@@ -35,8 +35,10 @@ export interface Counts {
   lost: number;
   doubled: number;
   disconnects: number;
-  /** Acks with `ok: false`, by error code. */
+  /** Final acks with `ok: false`, by error code. */
   errors: Record<string, number>;
+  /** Transient refusals the generator retried (only in series run with retries). */
+  refusals: number;
 }
 
 export interface SeriesResult extends LatencySummary, Counts {

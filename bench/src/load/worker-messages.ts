@@ -16,6 +16,8 @@ export interface SetupMessage {
   runTag: string;
   setupTimeoutMs: number;
   drainMs: number;
+  /** Whether a send refused as transient is retried (chat server only). */
+  retryRefused: boolean;
 }
 
 /** Starts the schedule at `atEpochMs` (wall clock; each worker converts it to its own clock once). */

@@ -25,6 +25,7 @@ let setup: SetupMessage | undefined;
 const hooks: PairHooks = {
   onReceive: (key, atMs) => tally.received(key, atMs),
   onAck: (key, outcome) => tally.answered(key, outcome),
+  onRefused: (key) => tally.refused(key),
   onDisconnect: () => disconnects++,
 };
 
@@ -44,7 +45,9 @@ async function finish(message: WorkerMessage): Promise<never> {
 function opener(message: SetupMessage): OpenPair {
   if (message.target === 'relay') return relayPairs(message.url, message.runTag, hooks);
   if (!message.jwtSecret) throw new Error('the chat server target needs its JWT secret');
-  return causettePairs(message.url, message.jwtSecret, message.runTag, hooks);
+  return causettePairs(message.url, message.jwtSecret, message.runTag, hooks, {
+    retryRefused: message.retryRefused,
+  });
 }
 
 async function onSetup(message: SetupMessage): Promise<void> {

@@ -14,6 +14,7 @@ export function series(overrides: Partial<SeriesResult> = {}): SeriesResult {
     doubled: 0,
     disconnects: 0,
     errors: {},
+    refusals: 0,
     generatorCpuPercent: 17.6,
     ...overrides,
   };

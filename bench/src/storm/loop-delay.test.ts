@@ -21,9 +21,18 @@ describe('parseLoopDelay', () => {
 
 describe('summarizeLoopDelay', () => {
   it('keeps the intervals that ended in the window', () => {
-    expect(summarizeLoopDelay(parseLoopDelay(text), 1100, 1500)).toEqual({
+    expect(summarizeLoopDelay(parseLoopDelay(text), 400, 1500)).toEqual({
       maxMs: 800,
       worstIntervalP99Ms: 790,
+      meanMs: 46.9,
+      intervals: 3,
+    });
+  });
+
+  it('counts only the part of a stall after the window opened (a start-up block is not it)', () => {
+    expect(summarizeLoopDelay(parseLoopDelay(text), 1100, 1500)).toEqual({
+      maxMs: 150,
+      worstIntervalP99Ms: 150,
       meanMs: 65.3,
       intervals: 2,
     });

@@ -1,6 +1,6 @@
 import type { LoopDelaySummary } from './types';
 
-/** One interval written by loop-delay-preload.ts. */
+/** One interval written by loop-delay-preload.mjs. */
 export interface LoopDelayInterval {
   atMs: number;
   maxMs: number;
@@ -23,15 +23,22 @@ export function parseLoopDelay(text: string): LoopDelayInterval[] {
 const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
- * Over the intervals that ended in [fromMs, toMs] (epoch ms): a stall in progress at `fromMs` is
- * written when it ends, so it counts.
+ * Over the intervals that ended in [fromMs, toMs] (epoch ms). A stall is written when it ends, so
+ * one in progress at `fromMs` is in the first interval; only its part after `fromMs` (at most
+ * `atMs - fromMs`) is counted: the chat server's start-up (loading its modules, opening PGlite)
+ * blocks the loop just before it listens, and that block is not the storm's.
  */
 export function summarizeLoopDelay(
   intervals: readonly LoopDelayInterval[],
   fromMs: number,
   toMs: number,
 ): LoopDelaySummary | null {
-  const inWindow = intervals.filter((i) => i.atMs >= fromMs && i.atMs <= toMs);
+  const inWindow = intervals
+    .filter((i) => i.atMs >= fromMs && i.atMs <= toMs)
+    .map((i) => {
+      const since = i.atMs - fromMs;
+      return { ...i, maxMs: Math.min(i.maxMs, since), p99Ms: Math.min(i.p99Ms, since) };
+    });
   if (inWindow.length === 0) return null;
   return {
     maxMs: round(Math.max(...inWindow.map((i) => i.maxMs))),

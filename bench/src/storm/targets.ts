@@ -30,7 +30,7 @@ export interface StormServer {
   restart(onSpawn: (spawned: SpawnedServer) => void): Promise<StormServer>;
 }
 
-const preload = pathToFileURL(path.join(import.meta.dirname, 'loop-delay-preload.ts')).href;
+const preload = pathToFileURL(path.join(import.meta.dirname, 'loop-delay-preload.mjs')).href;
 /**
  * A restarted chat server may take long to answer `/healthz` under the storm (its event loop
  * starved): that is measured, not a failure, so its start is given far longer than the storm.

@@ -1,5 +1,6 @@
 // Part 2 of the benchmarks: the throughput ramp of the relay (the baseline) and of the chat server
-// on each database, then a CPU profile of the chat server at the highest rate that met the bar.
+// on each database, then twice its capacity (the overload run), then a CPU profile of the chat
+// server at the highest rate that met the bar.
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,11 +8,18 @@ import { startChatServer } from '../load/chat-server-process';
 import { createStorage } from '../load/databases';
 import { databasesFor } from '../load/plan';
 import { startRelay } from '../load/relay-process';
-import { runSeries } from '../load/run-series';
+import { type SeriesOptions, runSeries } from '../load/run-series';
 import type { DatabaseName, Load, MachineInfo, SeriesResult } from '../load/types';
 import { machineInfo } from '../report/machine';
 import { formatMs } from '../report/table';
 import { type CpuProfile, type ProfileSummary, summarizeProfile } from './cpu-profile';
+import {
+  FULL_OVERLOAD,
+  type OverloadPlan,
+  type OverloadRun,
+  QUICK_OVERLOAD,
+  runOverload,
+} from './overload';
 import { P99_LIMIT_MS, type RampResult, type RampStep, ramp } from './ramp';
 
 /** Offered rates, msg/s, in order; the ramp stops at the first step that misses the bar. */
@@ -35,6 +43,8 @@ export interface ThroughputReport {
   p99LimitMs: number;
   shape: { sockets: number; durationS: number };
   ramps: TargetRamp[];
+  /** The chat server past its capacity, per database (after its ramp, on the same server). */
+  overloads: Array<OverloadRun & { database: DatabaseName }>;
   /** The chat server's CPU profile at its capacity, per database. */
   profiles: Array<{ database: DatabaseName; rate: number; summary: ProfileSummary }>;
 }
@@ -53,9 +63,15 @@ export const THROUGHPUT_METHOD =
   `refused, or any socket dropped. The relay (plain socket.io, no storage) is ramped the same ` +
   `way in the same run. Then the chat server is started afresh with --cpu-prof and run once at ` +
   `its capacity (its first step when none passed); the profile's self time per function and per ` +
-  `package is reported (startup and set-up included, idle excluded from the shares' meaning).`;
+  `package is reported (startup and set-up included, idle excluded from the shares' meaning). ` +
+  `Overload: right after its ramp, on the same server and sockets, the chat server is offered ` +
+  `twice its capacity (twice the first step when none passed) for 20 s (2 s quick); a send ` +
+  `refused with UNAVAILABLE or RATE_LIMITED is sent again with the same clientId after ` +
+  `retryAfterMs and a jittered backoff, as the core's outbox does; the run passes when no ` +
+  `socket dropped and every message was acked and delivered exactly once within 120 s of the ` +
+  `last due time. Its latency, from the due time, includes the retries.`;
 
-type Measure = (load: Load) => Promise<SeriesResult>;
+type Measure = (load: Load, options?: SeriesOptions) => Promise<SeriesResult>;
 
 async function withRelay<T>(work: (measure: Measure) => Promise<T>): Promise<T> {
   const relay = await startRelay();
@@ -83,7 +99,7 @@ async function withChatServer<T>(
     });
     try {
       const target = { kind: 'causette' as const, url: server.url, jwtSecret: server.jwtSecret };
-      return await work((load) => runSeries('causette', target, load));
+      return await work((load, options) => runSeries('causette', target, load, options));
     } finally {
       await server.stop();
     }
@@ -96,6 +112,12 @@ function describeStep(label: string, step: RampStep): string {
   const { series } = step;
   const figures = `p50 ${formatMs(series.p50)} ms, p99 ${formatMs(series.p99)} ms, gen CPU ${series.generatorCpuPercent} %`;
   return `  ${label} ${step.rate} msg/s: ${figures}${step.miss ? ` (missed: ${step.miss})` : ''}`;
+}
+
+function describeOverload(run: OverloadRun): string {
+  const { series } = run;
+  const verdict = run.passed ? 'every message stored once, no socket dropped' : run.miss;
+  return `  overload ${run.rate} msg/s for ${run.durationS} s: ${series.refusals} refusals retried, p99 ${formatMs(series.p99)} ms, ${verdict}`;
 }
 
 async function profileAt(
@@ -114,7 +136,7 @@ async function profileAt(
     (measure) => measure({ ...shape, rate }),
   );
   // The server writes its profile as it exits, after the drain `stop()` waited for.
-  // One per thread: tsx's module loader runs on a thread of its own. The busiest is the server's.
+  // One per thread that ran JavaScript (a worker, a loader); the busiest is the server's.
   const files = (await readdir(dir)).filter((file) => file.endsWith('.cpuprofile'));
   const summaries = await Promise.all(
     files.map(async (file) =>
@@ -146,10 +168,12 @@ export async function runThroughputBench(
 ): Promise<ThroughputReport> {
   const rates = options.quick ? QUICK_RATES : FULL_RATES;
   const shape = options.quick ? QUICK_SHAPE : FULL_SHAPE;
+  const overloadPlan: OverloadPlan = options.quick ? QUICK_OVERLOAD : FULL_OVERLOAD;
   const databases = options.databases ?? databasesFor(options.quick, options.databaseUrl);
   const date = new Date().toISOString();
   const tmpDir = await mkdtemp(path.join(os.tmpdir(), 'causette-bench-throughput-'));
   const ramps: TargetRamp[] = [];
+  const overloads: ThroughputReport['overloads'] = [];
   const profiles: ThroughputReport['profiles'] = [];
   try {
     options.log(`\nThroughput: ${shape.sockets} sockets, ${shape.durationS} s a step, relay…`);
@@ -163,9 +187,16 @@ export async function runThroughputBench(
     for (const database of databases) {
       options.log(`Throughput: chat server on ${database}…`);
       const result = await guarded('causette', database, () =>
-        withChatServer(database, tmpDir, options.databaseUrl, [], (measure) =>
-          ramp(rates, shape, measure, (step) => options.log(describeStep(database, step))),
-        ),
+        withChatServer(database, tmpDir, options.databaseUrl, [], async (measure) => {
+          const found = await ramp(rates, shape, measure, (step) =>
+            options.log(describeStep(database, step)),
+          );
+          const capacity = found.capacity ?? rates[0];
+          const run = await runOverload(capacity, shape.sockets, overloadPlan, measure);
+          options.log(describeOverload(run));
+          overloads.push({ database, ...run });
+          return found;
+        }),
       );
       ramps.push(result);
       if (result.failure) continue;
@@ -188,6 +219,7 @@ export async function runThroughputBench(
     p99LimitMs: P99_LIMIT_MS,
     shape,
     ramps,
+    overloads,
     profiles,
   };
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { failedSeries } from '../load/merge';
 import type { SeriesResult } from '../load/types';
 import type { ThroughputReport } from './throughput-bench';
-import { capacityRows, stepRows, throughputMarkdown } from './throughput-report';
+import { capacityRows, overloadRows, stepRows, throughputMarkdown } from './throughput-report';
 
 const ok = (p99: number): SeriesResult =>
   ({
@@ -44,6 +44,16 @@ const report: ThroughputReport = {
     },
     { name: 'causette', database: 'postgresql', capacity: null, steps: [], failure: 'no server' },
   ],
+  overloads: [
+    {
+      database: 'pglite-memory',
+      rate: 200,
+      durationS: 20,
+      series: { ...ok(4_000), sent: 4_000, acked: 4_000, delivered: 3_998, lost: 2, refusals: 900 },
+      passed: false,
+      miss: '2 never delivered',
+    },
+  ],
   profiles: [
     {
       database: 'pglite-memory',
@@ -83,6 +93,27 @@ describe('throughput report', () => {
       '0',
       'no (p99 80 ms)',
     ]);
+  });
+
+  it('shows the overload run: refusals retried, what got through, and the verdict', () => {
+    expect(overloadRows(report)).toEqual([
+      [
+        'pglite-memory',
+        '200 msg/s, 20 s',
+        '4000',
+        '900',
+        '3998',
+        '2',
+        '0',
+        '0',
+        '0',
+        '1.0',
+        '4000',
+        '4000',
+        'no (2 never delivered)',
+      ],
+    ]);
+    expect(throughputMarkdown(report)).toContain('## Past capacity: twice the capacity');
   });
 
   it('shows where the time went at capacity', () => {

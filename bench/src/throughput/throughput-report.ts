@@ -40,6 +40,51 @@ export function stepRows(report: ThroughputReport): string[][] {
   );
 }
 
+export function overloadRows(report: ThroughputReport): string[][] {
+  return report.overloads.map((run) => [
+    run.database,
+    `${run.rate} msg/s, ${run.durationS} s`,
+    String(run.series.sent),
+    String(run.series.refusals),
+    String(run.series.delivered),
+    String(run.series.lost),
+    String(run.series.doubled),
+    describeErrors(run.series.errors),
+    String(run.series.disconnects),
+    formatMs(run.series.p50),
+    formatMs(run.series.p99),
+    formatMs(run.series.max),
+    run.passed ? 'yes' : `no (${run.miss ?? ''})`,
+  ]);
+}
+
+function overloadLines(report: ThroughputReport): string[] {
+  if (report.overloads.length === 0) return [];
+  return [
+    '## Past capacity: twice the capacity, refused sends retried',
+    '',
+    markdownTable(
+      [
+        'database',
+        'offered',
+        'sent',
+        'refusals retried',
+        'delivered once',
+        'lost',
+        'doubled',
+        'refused for good',
+        'disconnects',
+        'p50 ms',
+        'p99 ms',
+        'max ms',
+        'passed',
+      ],
+      overloadRows(report),
+    ),
+    '',
+  ];
+}
+
 function profileLines(database: string, rate: number, summary: ProfileSummary): string[] {
   const pct = (value: number) => `${value.toFixed(1)} %`;
   return [
@@ -84,6 +129,7 @@ export function throughputMarkdown(report: ThroughputReport): string {
       stepRows(report),
     ),
     '',
+    ...overloadLines(report),
     ...report.profiles.flatMap((p) => profileLines(p.database, p.rate, p.summary)),
   ].join('\n');
 }
