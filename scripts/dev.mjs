@@ -3,9 +3,9 @@
 //
 // Each runs its package's own `dev` script. Both read the workspace packages from their
 // TypeScript sources (the `@causette/source` export condition), so nothing is built first. Their
-// output is prefixed with their name; once the server's /healthz and the demo page both answer,
+// output is prefixed with their name; once the server's /readyz and the demo page both answer,
 // the URLs to open are printed as the last lines. SIGINT (Ctrl-C), SIGTERM and SIGHUP stop both,
-// and no child outlives this process.
+// and no child outlives this process, not even when it is SIGKILLed (./group-reaper.mjs).
 //
 // Settings: PORT (server, 3001) and DEMO_PORT (demo, 5173); everything else in the environment
 // reaches the server as is (PGLITE_DIR, UPLOAD_DIR, ... see `examples/server/README.md`).
@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { startGroupReaper } from './group-reaper.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const HOST = '127.0.0.1';
@@ -35,7 +36,8 @@ const services = [
     name: 'server',
     dir: 'examples/server',
     colorCode: 36,
-    readyUrl: `${serverUrl}/healthz`,
+    // Not /healthz: that answers as soon as it listens, before the socket layer is attached.
+    readyUrl: `${serverUrl}/readyz`,
     isReady: (response) => response.ok,
     format: formatPinoLine,
   },
@@ -53,13 +55,14 @@ const width = Math.max(...services.map((s) => s.name.length));
 
 let lastOutputAt = Date.now();
 let stopping = false;
+const reaper = startGroupReaper();
 const children = services.map(start);
 
 process.on('SIGINT', () => stop(0, 'SIGINT'));
 process.on('SIGTERM', () => stop(0, 'SIGTERM'));
 process.on('SIGHUP', () => stop(0, 'SIGHUP'));
-// Whatever ends this process (an uncaught error included), the children's process groups go too.
-// Only SIGKILL, which no process can catch, would leave them running.
+// Whatever ends this process (an uncaught error included), the children's process groups go too;
+// after a SIGKILL, which no process can catch, the reaper kills them.
 process.on('exit', () => {
   for (const child of children) killGroup(child, 'SIGKILL');
 });
@@ -100,6 +103,7 @@ function start(service) {
       ...(color ? { FORCE_COLOR: '1' } : {}),
     },
   });
+  reaper.add(child.pid);
   child.service = service;
   child.exited = new Promise((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })),
@@ -205,6 +209,7 @@ async function stop(code, signal) {
       await child.exited;
     }),
   );
+  await reaper.close();
   process.stdout.write('', () => process.exit(code));
 }
 

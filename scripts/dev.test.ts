@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { isAlive } from './process-alive.test-fixtures';
 
 const root = path.resolve(import.meta.dirname, '..');
 /** A fresh PGlite database takes a few seconds; a loaded CI machine may be ten times slower. */
@@ -63,20 +64,6 @@ function descendants(pid: number): number[] {
     }
   }
   return found;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  // A zombie is dead, only not yet reaped by its parent.
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return false;
-  }
 }
 
 function waitFor<T>(what: string, ms: number, check: () => T | undefined): Promise<T> {
