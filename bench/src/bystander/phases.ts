@@ -1,11 +1,11 @@
 // The phases of one run on one chat server: the same bystander pairs chat on the same schedule,
 // first alone, then beside each flood in turn.
 import { randomBytes } from 'node:crypto';
+import { cpuMeter } from '../load/proc-cpu';
 import type { Load } from '../load/types';
 import { type Bystanders, startBystanders } from './bystanders';
 import { type Flooder, startFlooder } from './flood-control';
 import type { FloodKind } from './messages';
-import { processCpuMs } from './proc-cpu';
 import { bystanderSeries, failedPhase } from './stats';
 import type { BystanderSeries, FloodSetting } from './types';
 
@@ -39,8 +39,7 @@ async function runPhase(
   pid: number | undefined,
 ): Promise<BystanderSeries> {
   const atEpochMs = Date.now() + START_DELAY_MS;
-  const cpuBefore = processCpuMs(pid);
-  const wallBefore = performance.now();
+  const serverCpu = cpuMeter(pid);
   if (flood !== 'none') {
     if (!flooder) throw new Error('no flooder');
     flooder.start(flood, atEpochMs);
@@ -48,13 +47,7 @@ async function runPhase(
   // The flood goes on until the bystanders' last message is in, then stops.
   const results = await bystanders.phase(flood, atEpochMs);
   const flooded = flood !== 'none' && flooder ? await flooder.stop() : undefined;
-  const cpuAfter = processCpuMs(pid);
-  const wallMs = performance.now() - wallBefore;
-  const serverCpu =
-    cpuBefore === undefined || cpuAfter === undefined
-      ? null
-      : Math.round(((cpuAfter - cpuBefore) / wallMs) * 1000) / 10;
-  return bystanderSeries(flood, results, serverCpu, flooded);
+  return bystanderSeries(flood, results, serverCpu() ?? null, flooded);
 }
 
 /**

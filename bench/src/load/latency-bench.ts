@@ -29,7 +29,7 @@ async function baseline(load: Load): Promise<SeriesResult> {
   let relay;
   try {
     relay = await startRelay();
-    return await runSeries('baseline', { kind: 'relay', url: relay.url }, load);
+    return await runSeries('baseline', { kind: 'relay', url: relay.url, pid: relay.pid }, load);
   } catch (error) {
     return failedSeries('baseline', (error as Error).message);
   } finally {
@@ -52,7 +52,12 @@ async function causette(
       uploadDir: path.join(tmpDir, 'uploads'),
       logFile: path.join(tmpDir, `server-${database}-${load.sockets}x${load.rate}.log`),
     });
-    const target = { kind: 'causette' as const, url: server.url, jwtSecret: server.jwtSecret };
+    const target = {
+      kind: 'causette' as const,
+      url: server.url,
+      jwtSecret: server.jwtSecret,
+      pid: server.pid,
+    };
     return await runSeries('causette', target, load);
   } catch (error) {
     return failedSeries('causette', (error as Error).message);

@@ -3,6 +3,7 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { failedSeries, mergeResults } from './merge';
+import { cpuMeter } from './proc-cpu';
 import { TIMINGS, WORKERS, checkLoad, checkLoopback } from './plan';
 import {
   TS_EXEC_ARGV,
@@ -32,6 +33,8 @@ export interface SeriesTarget {
   kind: TargetKind;
   url: string;
   jwtSecret?: string;
+  /** The server's process, whose CPU time the series reports. */
+  pid?: number | undefined;
 }
 
 export interface SeriesOptions {
@@ -93,12 +96,17 @@ export async function runSeries(
       nextMessage(worker, replyOfType(isWorkerMessage, 'result'), phaseMs, 'worker result'),
     );
     const start: StartMessage = { type: 'start', atEpochMs: Date.now() + START_DELAY_MS };
+    const serverCpu = cpuMeter(target.pid);
     for (const worker of workers) worker.send(start);
     const answers = await allAnswers(results);
-    return mergeResults(
-      name,
-      answers.map((answer): WorkerResult => answer.result),
-    );
+    const serverCpuPercent = serverCpu();
+    return {
+      ...mergeResults(
+        name,
+        answers.map((answer): WorkerResult => answer.result),
+      ),
+      ...(serverCpuPercent === undefined ? {} : { serverCpuPercent }),
+    };
   } catch (error) {
     return failedSeries(name, (error as Error).message);
   } finally {

@@ -45,6 +45,11 @@ export interface SeriesResult extends LatencySummary, Counts {
   name: SeriesName;
   /** CPU time of the generator's workers over the measured phase, in % of one core (summed). */
   generatorCpuPercent: number;
+  /**
+   * CPU time of the server under load over the same phase, in % of one core; absent where the
+   * server's process cannot be read (not on Linux, or not started by the benchmark).
+   */
+  serverCpuPercent?: number;
   /** Set when the series could not be measured (set-up failed, a worker died...). */
   failure?: string;
 }

@@ -21,7 +21,8 @@ describe('seriesRow', () => {
       '20.0',
       '123',
     ]);
-    expect(row.at(-1)).toBe('18');
+    expect(row.slice(-2)).toEqual(['18', '–']);
+    expect(seriesRow(run, series({ serverCpuPercent: 93.6 })).at(-1)).toBe('94');
   });
 
   it('marks a failed series and names why below the table', () => {

@@ -16,6 +16,7 @@ export const HEADER = [
   'disconnects',
   'errors',
   'gen CPU %',
+  'server CPU %',
 ] as const;
 
 export function describeLoad(load: Load): string {
@@ -25,6 +26,11 @@ export function describeLoad(load: Load): string {
 export function formatMs(value: number | null): string {
   if (value === null) return '–';
   return value >= 100 ? value.toFixed(0) : value.toFixed(1);
+}
+
+/** A CPU share in % of one core, or a dash when it could not be read. */
+export function formatCpu(percent: number | undefined): string {
+  return percent === undefined ? '–' : percent.toFixed(0);
 }
 
 /** Total of the failed acks, then each code, most frequent first. */
@@ -51,6 +57,7 @@ export function seriesRow(run: RunResult, series: SeriesResult): string[] {
     String(series.disconnects),
     describeErrors(series.errors),
     series.generatorCpuPercent.toFixed(0),
+    formatCpu(series.serverCpuPercent),
   ];
 }
 

@@ -11,7 +11,7 @@ import { startRelay } from '../load/relay-process';
 import { type SeriesOptions, runSeries } from '../load/run-series';
 import type { DatabaseName, Load, MachineInfo, SeriesResult } from '../load/types';
 import { machineInfo } from '../report/machine';
-import { formatMs } from '../report/table';
+import { formatCpu, formatMs } from '../report/table';
 import { type CpuProfile, type ProfileSummary, summarizeProfile } from './cpu-profile';
 import {
   FULL_OVERLOAD,
@@ -76,7 +76,9 @@ type Measure = (load: Load, options?: SeriesOptions) => Promise<SeriesResult>;
 async function withRelay<T>(work: (measure: Measure) => Promise<T>): Promise<T> {
   const relay = await startRelay();
   try {
-    return await work((load) => runSeries('baseline', { kind: 'relay', url: relay.url }, load));
+    return await work((load) =>
+      runSeries('baseline', { kind: 'relay', url: relay.url, pid: relay.pid }, load),
+    );
   } finally {
     await relay.stop();
   }
@@ -98,7 +100,12 @@ async function withChatServer<T>(
       execArgv,
     });
     try {
-      const target = { kind: 'causette' as const, url: server.url, jwtSecret: server.jwtSecret };
+      const target = {
+        kind: 'causette' as const,
+        url: server.url,
+        jwtSecret: server.jwtSecret,
+        pid: server.pid,
+      };
       return await work((load, options) => runSeries('causette', target, load, options));
     } finally {
       await server.stop();
@@ -110,7 +117,7 @@ async function withChatServer<T>(
 
 function describeStep(label: string, step: RampStep): string {
   const { series } = step;
-  const figures = `p50 ${formatMs(series.p50)} ms, p99 ${formatMs(series.p99)} ms, gen CPU ${series.generatorCpuPercent} %`;
+  const figures = `p50 ${formatMs(series.p50)} ms, p99 ${formatMs(series.p99)} ms, gen CPU ${series.generatorCpuPercent} %, server CPU ${formatCpu(series.serverCpuPercent)} %`;
   return `  ${label} ${step.rate} msg/s: ${figures}${step.miss ? ` (missed: ${step.miss})` : ''}`;
 }
 

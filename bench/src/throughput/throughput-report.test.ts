@@ -91,6 +91,7 @@ describe('throughput report', () => {
       '0',
       '0',
       '0',
+      '–',
       'no (p99 80 ms)',
     ]);
   });

@@ -3,7 +3,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeMachine } from '../report/machine';
-import { describeErrors, formatMs, markdownTable } from '../report/table';
+import { describeErrors, formatCpu, formatMs, markdownTable } from '../report/table';
 import type { ProfileSummary } from './cpu-profile';
 import type { ThroughputReport, TargetRamp } from './throughput-bench';
 
@@ -35,6 +35,7 @@ export function stepRows(report: ThroughputReport): string[][] {
       describeErrors(step.series.errors),
       String(step.series.disconnects),
       String(step.series.generatorCpuPercent),
+      formatCpu(step.series.serverCpuPercent),
       step.passed ? 'yes' : `no (${step.miss ?? ''})`,
     ]),
   );
@@ -124,6 +125,7 @@ export function throughputMarkdown(report: ThroughputReport): string {
         'errors',
         'disconnects',
         'gen CPU %',
+        'server CPU %',
         'met the bar',
       ],
       stepRows(report),

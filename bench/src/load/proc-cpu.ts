@@ -37,3 +37,15 @@ export function processCpuMs(pid: number | undefined): number | undefined {
     return undefined;
   }
 }
+
+/** From now until it is called, the CPU time of process `pid` in % of one core. */
+export function cpuMeter(pid: number | undefined): () => number | undefined {
+  const cpuBefore = processCpuMs(pid);
+  const wallBefore = performance.now();
+  return () => {
+    const cpuAfter = processCpuMs(pid);
+    const wallMs = performance.now() - wallBefore;
+    if (cpuBefore === undefined || cpuAfter === undefined || wallMs <= 0) return undefined;
+    return Math.round(((cpuAfter - cpuBefore) / wallMs) * 1000) / 10;
+  };
+}

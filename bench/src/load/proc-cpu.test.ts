@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCpuTicks, processCpuMs } from './proc-cpu';
+import { cpuMeter, parseCpuTicks, processCpuMs } from './proc-cpu';
 
 describe('parseCpuTicks', () => {
   it('adds utime and stime, counting fields after the command name', () => {
@@ -18,5 +18,17 @@ describe('processCpuMs', () => {
     const ms = processCpuMs(process.pid);
     if (ms !== undefined) expect(ms).toBeGreaterThanOrEqual(0);
     expect(processCpuMs(undefined)).toBeUndefined();
+  });
+});
+
+describe('cpuMeter', () => {
+  it('reports a busy process as busy and an unknown one as unknown', () => {
+    const measured = cpuMeter(process.pid);
+    const until = performance.now() + 200;
+    while (performance.now() < until) Math.sqrt(Math.random());
+    const percent = measured();
+    // /proc counts in clock ticks (10 ms): a 200 ms spin reads as most of a core.
+    if (percent !== undefined) expect(percent).toBeGreaterThan(50);
+    expect(cpuMeter(undefined)()).toBeUndefined();
   });
 });
