@@ -9,7 +9,7 @@ export const METHOD = [
   'Sockets are paired one-to-one and both users of a pair live in the same generator process, so',
   `one clock (performance.now()) reads both ends. The generator runs in ${WORKERS} worker processes`,
   '(child_process.fork, socket.io-client over WebSocket) apart from the servers; their CPU time over',
-  'the measured phase is reported (% of one core, summed over workers), and so is the server\'s',
+  "the measured phase is reported (% of one core, summed over workers), and so is the server's",
   '(read from /proc/<pid>/stat). Baseline: a plain',
   'socket.io 4.8 relay (no auth, no storage; rooms by user id; acked send) measured in the same',
   'run, right before the chat server at the same load. The chat server (examples/server, its built',
