@@ -92,6 +92,13 @@ describe('robustness', () => {
       error: { code: 'INVALID', message: 'unknown event message:delete' },
     });
     raw.emit('whatever');
+    // Names an object has of its own kind are unknown events too, not lookups.
+    for (const event of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      expect(await request(client, event, {})).toEqual({
+        ok: false,
+        error: { code: 'INVALID', message: `unknown event ${event}` },
+      });
+    }
     for (const payload of [null, 'hello', 42, [], undefined]) {
       expect(await request(client, 'conversation:list', payload)).toMatchObject({
         ok: false,

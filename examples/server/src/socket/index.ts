@@ -3,11 +3,11 @@ import { MAX_PACKET_BYTES, PRESENCE_OFFLINE_GRACE_MS, SOCKET_PATH } from '@cause
 import { Server } from 'socket.io';
 import { type MetricsRecorder, NO_METRICS } from '../metrics/metrics';
 import { Admission, DEFAULT_ADMISSION_LIMITS } from './admission';
-import { registerChatHandlers } from './handlers/chat.handler';
-import { type HandlerContext, answerUnknownEvents } from './handlers/context';
-import { registerConversationHandlers } from './handlers/conversation.handler';
-import { PresenceTracker, registerPresenceHandlers } from './handlers/presence.handler';
-import { registerPushHandlers } from './handlers/push.handler';
+import { chatNotifications, chatRequests } from './handlers/chat.handler';
+import { type EventHandlers, type HandlerContext, serveEvents } from './handlers/context';
+import { conversationRequests } from './handlers/conversation.handler';
+import { PresenceTracker, presenceRequests } from './handlers/presence.handler';
+import { pushRequests } from './handlers/push.handler';
 import { authMiddleware } from './middleware/auth';
 import { corsOrigin, originMiddleware } from './middleware/origin';
 import { InMemoryPresenceStore } from './presence-store';
@@ -65,6 +65,12 @@ export interface SocketServerHandle {
    */
   close(): Promise<void>;
 }
+
+/** Every event a client may send, served the same way on every socket. */
+const EVENT_HANDLERS: EventHandlers = {
+  requests: { ...chatRequests, ...conversationRequests, ...presenceRequests, ...pushRequests },
+  notifications: chatNotifications,
+};
 
 function resolve(deps: SocketServerDeps): ResolvedDeps {
   const now = deps.now ?? Date.now;
@@ -126,11 +132,7 @@ export function attachSocketServer(
     void socket.join(userRoom(userId));
     const cancelExpiry = scheduleSessionExpiry(socket, expiresAt, deps.now);
     deps.metrics.socketConnected();
-    answerUnknownEvents(ctx);
-    registerChatHandlers(ctx);
-    registerConversationHandlers(ctx);
-    registerPresenceHandlers(ctx);
-    registerPushHandlers(ctx);
+    serveEvents(ctx, EVENT_HANDLERS);
     // Presence updates are chained per socket so a quick disconnect never overtakes its connect.
     const connected = presence.connected(userId, socket.id);
     track(connected);

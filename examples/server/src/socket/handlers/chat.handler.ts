@@ -2,16 +2,14 @@
 import { ServiceError } from '../../services/errors';
 import { emitUnreadCounts, pushUnreadCounts, roomsOf } from '../broadcast';
 import { userRoom } from '../types';
-import { type HandlerContext, onNotification, onRequest } from './context';
+import type { EventHandlers, HandlerContext } from './context';
 
-export function registerChatHandlers(ctx: HandlerContext): void {
-  const { io, userId, deps } = ctx;
-  const { store } = deps;
-
-  onRequest(
-    ctx,
-    'message:send',
-    async (input) => {
+export const chatRequests = {
+  'message:send': {
+    budget: 'messages',
+    run: async (ctx, input) => {
+      const { io, userId, deps } = ctx;
+      const { store } = deps;
       await store.conversations.assertMember(userId, input.conversationId);
       if (input.type === 'IMAGE' && !(await deps.verifyAttachment(input.attachment, userId))) {
         throw new ServiceError(
@@ -50,54 +48,70 @@ export function registerChatHandlers(ctx: HandlerContext): void {
       }
       return { message };
     },
-    'messages',
-  );
+  },
 
-  onRequest(ctx, 'message:history', (input) => store.messages.history(userId, input));
+  'message:history': {
+    run: ({ userId, deps }, input) => deps.store.messages.history(userId, input),
+  },
 
-  onRequest(ctx, 'message:read', async (input) => {
-    const outcome = await store.readState.markRead(userId, input.messageId);
-    if (outcome.changed) await pushUnreadCounts(io, store, outcome.conversationId, [userId]);
-    if (outcome.advanced) {
-      const others = (await store.conversations.memberIds(outcome.conversationId)).filter(
-        (id) => id !== userId,
-      );
-      io.to(roomsOf(others)).emit('receipt:read', {
+  'message:read': {
+    run: async ({ io, userId, deps }, input) => {
+      const { store } = deps;
+      const outcome = await store.readState.markRead(userId, input.messageId);
+      if (outcome.changed) await pushUnreadCounts(io, store, outcome.conversationId, [userId]);
+      if (outcome.advanced) {
+        const others = (await store.conversations.memberIds(outcome.conversationId)).filter(
+          (id) => id !== userId,
+        );
+        io.to(roomsOf(others)).emit('receipt:read', {
+          conversationId: outcome.conversationId,
+          userId,
+          lastReadSeq: outcome.lastReadSeq,
+          readAt: outcome.readAt,
+        });
+      }
+      return {
         conversationId: outcome.conversationId,
-        userId,
         lastReadSeq: outcome.lastReadSeq,
-        readAt: outcome.readAt,
-      });
-    }
-    return {
-      conversationId: outcome.conversationId,
-      lastReadSeq: outcome.lastReadSeq,
-      unreadCount: outcome.unreadCount,
-    };
-  });
+        unreadCount: outcome.unreadCount,
+      };
+    },
+  },
 
-  onRequest(ctx, 'message:unread', async (input) => {
-    const outcome = await store.readState.markUnread(userId, input.conversationId, input.messageId);
-    if (outcome.changed) await pushUnreadCounts(io, store, outcome.conversationId, [userId]);
-    return {
-      conversationId: outcome.conversationId,
-      lastReadSeq: outcome.lastReadSeq,
-      unreadCount: outcome.unreadCount,
-    };
-  });
+  'message:unread': {
+    run: async ({ io, userId, deps }, input) => {
+      const { store } = deps;
+      const outcome = await store.readState.markUnread(
+        userId,
+        input.conversationId,
+        input.messageId,
+      );
+      if (outcome.changed) await pushUnreadCounts(io, store, outcome.conversationId, [userId]);
+      return {
+        conversationId: outcome.conversationId,
+        lastReadSeq: outcome.lastReadSeq,
+        unreadCount: outcome.unreadCount,
+      };
+    },
+  },
 
-  onRequest(ctx, 'message:search', (input) => store.search.search(userId, input));
+  'message:search': {
+    run: ({ userId, deps }, input) => deps.store.search.search(userId, input),
+  },
+} satisfies Partial<EventHandlers['requests']>;
 
-  const relayTyping =
-    (isTyping: boolean) =>
-    async ({ conversationId }: { conversationId: string }) => {
-      const members = await store.conversations.memberIds(conversationId);
-      // Not a member: dropped without a word, like every volatile event.
-      if (!members.includes(userId)) return;
-      const others = members.filter((id) => id !== userId);
-      if (others.length > 0)
-        io.to(roomsOf(others)).volatile.emit('typing:update', { conversationId, userId, isTyping });
-    };
-  onNotification(ctx, 'typing:start', relayTyping(true));
-  onNotification(ctx, 'typing:stop', relayTyping(false));
-}
+const relayTyping =
+  (isTyping: boolean) =>
+  async ({ io, userId, deps }: HandlerContext, { conversationId }: { conversationId: string }) => {
+    const members = await deps.store.conversations.memberIds(conversationId);
+    // Not a member: dropped without a word, like every volatile event.
+    if (!members.includes(userId)) return;
+    const others = members.filter((id) => id !== userId);
+    if (others.length > 0)
+      io.to(roomsOf(others)).volatile.emit('typing:update', { conversationId, userId, isTyping });
+  };
+
+export const chatNotifications = {
+  'typing:start': relayTyping(true),
+  'typing:stop': relayTyping(false),
+} satisfies EventHandlers['notifications'];

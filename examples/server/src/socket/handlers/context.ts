@@ -26,13 +26,6 @@ export interface HandlerContext {
 type RequestInput<E extends RequestEventName> = z.output<(typeof requestSchemas)[E]>;
 type NotificationName = keyof ClientNotifications;
 type NotificationInput<E extends NotificationName> = z.output<(typeof notificationSchemas)[E]>;
-type RawListener = (...args: unknown[]) => void;
-
-/** Socket.io's typed `on` cannot take our validating listener (args are unknown until parsed). */
-function listen(socket: ChatSocket, event: string, listener: RawListener): void {
-  (socket as unknown as { on(event: string, listener: RawListener): void }).on(event, listener);
-}
-
 /** Splits socket.io listener args into payload and ack, whatever the client sent. */
 export function splitArgs(args: unknown[]): {
   payload: unknown;
@@ -133,69 +126,76 @@ function charged(
   else settle(decision);
 }
 
-/**
- * Registers a request handler: spends the user's rate budget (RATE_LIMITED with retryAfterMs),
- * validates with the protocol schema (INVALID naming the field), runs it within admission, and
- * always acks.
- */
-export function onRequest<E extends RequestEventName>(
+/** A request's handler, in a table made once for the server (see {@link serveEvents}). */
+export interface RequestHandler<E extends RequestEventName> {
+  /** The rate budget a request spends; `requests` when unset. */
+  budget?: keyof RateRules;
+  run(ctx: HandlerContext, input: RequestInput<E>): Promise<RequestResult<E>>;
+}
+
+/** A volatile notification's handler; notifications spend the `typing` budget. */
+export type NotificationHandler<E extends NotificationName> = (
   ctx: HandlerContext,
-  event: E,
-  handler: (input: RequestInput<E>) => Promise<RequestResult<E>>,
-  budget: keyof RateRules = 'requests',
+  input: NotificationInput<E>,
+) => Promise<void>;
+
+/** A handler for every event of the protocol: the compiler says which one is missing. */
+export interface EventHandlers {
+  requests: { [E in RequestEventName]: RequestHandler<E> };
+  notifications: { [E in NotificationName]: NotificationHandler<E> };
+}
+
+/**
+ * Serves `socket`'s events with `handlers`, through one listener per socket rather than one per
+ * event: the handlers are the server's, not closures made for each connection (a socket held
+ * ~25 listeners, a good part of its heap). Every request spends the user's rate budget
+ * (RATE_LIMITED with retryAfterMs), is validated with the protocol schema (INVALID naming the
+ * field), runs within admission and is always acked. A notification is dropped when invalid or
+ * over budget (answered only if the client sent an ack). An unknown event is answered INVALID.
+ */
+export function serveEvents(ctx: HandlerContext, handlers: EventHandlers): void {
+  ctx.socket.onAny((event: unknown, ...args: unknown[]) => dispatch(ctx, handlers, event, args));
+}
+
+function dispatch(
+  ctx: HandlerContext,
+  handlers: EventHandlers,
+  event: unknown,
+  args: unknown[],
 ): void {
-  listen(ctx.socket, event, (...args) => {
-    const { payload, ack } = splitArgs(args);
-    charged(ctx, event, budget, ack, () => {
-      const parsed = parseClientEvent(requestSchemas[event], payload);
+  const { payload, ack } = splitArgs(args);
+  // Own properties only: an event named `constructor` or `__proto__` is unknown, not a lookup.
+  if (typeof event === 'string' && Object.hasOwn(handlers.requests, event)) {
+    const name = event as RequestEventName;
+    const handler = handlers.requests[name] as RequestHandler<RequestEventName>;
+    charged(ctx, name, handler.budget ?? 'requests', ack, () => {
+      const parsed = parseClientEvent(requestSchemas[name], payload);
       if (!parsed.ok) return ackError('INVALID', parsed.message);
-      const input = parsed.data as RequestInput<E>;
+      const input = parsed.data as RequestInput<RequestEventName>;
       return ctx.deps.admission
-        .run(() => handler(input))
+        .run(() => handler.run(ctx, input))
         .then(
           (result) => ackOk(result),
-          (error: unknown) => errorAck(ctx, event, error),
+          (error: unknown) => errorAck(ctx, name, error),
         );
     });
-  });
-}
-
-/**
- * Registers a volatile notification (no answer expected): it spends the typing budget like a
- * request; invalid or over-budget ones are dropped (answered only if the client sent an ack).
- */
-export function onNotification<E extends NotificationName>(
-  ctx: HandlerContext,
-  event: E,
-  handler: (input: NotificationInput<E>) => Promise<void>,
-): void {
-  listen(ctx.socket, event, (...args) => {
-    const { payload, ack } = splitArgs(args);
-    charged(ctx, event, 'typing', ack, () => {
-      const parsed = parseClientEvent(notificationSchemas[event], payload);
+    return;
+  }
+  if (typeof event === 'string' && Object.hasOwn(handlers.notifications, event)) {
+    const name = event as NotificationName;
+    const handler = handlers.notifications[name] as NotificationHandler<NotificationName>;
+    charged(ctx, name, 'typing', ack, () => {
+      const parsed = parseClientEvent(notificationSchemas[name], payload);
       if (!parsed.ok) return ackError('INVALID', parsed.message);
-      return handler(parsed.data as NotificationInput<E>).then(
+      return handler(ctx, parsed.data as NotificationInput<NotificationName>).then(
         () => ackOk({}),
-        (error: unknown) => errorAck(ctx, event, error),
+        (error: unknown) => errorAck(ctx, name, error),
       );
     });
-  });
-}
-
-/** Known event names; anything else that asks for an answer gets INVALID. */
-const KNOWN = new Set<string>([
-  ...Object.keys(requestSchemas),
-  ...Object.keys(notificationSchemas),
-]);
-
-/** Answers unknown events INVALID, charging them to the `requests` budget like any request. */
-export function answerUnknownEvents(ctx: HandlerContext): void {
-  ctx.socket.onAny((event: unknown, ...args: unknown[]) => {
-    if (typeof event === 'string' && KNOWN.has(event)) return;
-    const { ack } = splitArgs(args);
-    // The name is the client's: it goes back in the answer, never into a log line.
-    charged(ctx, 'unknown event', 'requests', ack, () =>
-      ackError('INVALID', `unknown event ${String(event).slice(0, 64)}`),
-    );
-  });
+    return;
+  }
+  // The name is the client's: it goes back in the answer, never into a log line.
+  charged(ctx, 'unknown event', 'requests', ack, () =>
+    ackError('INVALID', `unknown event ${String(event).slice(0, 64)}`),
+  );
 }

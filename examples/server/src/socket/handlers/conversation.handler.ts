@@ -1,27 +1,30 @@
 // conversation:* events and sync.
 import { roomsOf } from '../broadcast';
 import { assertMayOpen } from '../conversation-policy';
-import { type HandlerContext, onRequest } from './context';
+import type { EventHandlers } from './context';
 
-export function registerConversationHandlers(ctx: HandlerContext): void {
-  const { io, userId, deps } = ctx;
-  const { store } = deps;
+export const conversationRequests = {
+  'conversation:list': {
+    run: ({ userId, deps }, input) => deps.store.conversations.list(userId, input),
+  },
 
-  onRequest(ctx, 'conversation:list', (input) => store.conversations.list(userId, input));
+  'conversation:get': {
+    run: async ({ userId, deps }, input) => ({
+      conversation: await deps.store.conversations.get(userId, input.conversationId),
+    }),
+  },
 
-  onRequest(ctx, 'conversation:get', async (input) => ({
-    conversation: await store.conversations.get(userId, input.conversationId),
-  }));
+  'conversation:open': {
+    run: async ({ io, userId, deps }, input) => {
+      await assertMayOpen(deps.conversationPolicy, userId, input);
+      const outcome = await deps.store.conversations.open(userId, input);
+      if (outcome.created)
+        io.to(roomsOf(outcome.memberIds)).emit('conversation:new', {
+          conversation: outcome.conversation,
+        });
+      return { conversation: outcome.conversation, created: outcome.created };
+    },
+  },
 
-  onRequest(ctx, 'conversation:open', async (input) => {
-    await assertMayOpen(deps.conversationPolicy, userId, input);
-    const outcome = await store.conversations.open(userId, input);
-    if (outcome.created)
-      io.to(roomsOf(outcome.memberIds)).emit('conversation:new', {
-        conversation: outcome.conversation,
-      });
-    return { conversation: outcome.conversation, created: outcome.created };
-  });
-
-  onRequest(ctx, 'sync', (input) => store.messages.sync(userId, input.cursors));
-}
+  sync: { run: ({ userId, deps }, input) => deps.store.messages.sync(userId, input.cursors) },
+} satisfies Partial<EventHandlers['requests']>;

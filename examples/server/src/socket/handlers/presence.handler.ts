@@ -4,7 +4,7 @@ import { summarizeError } from '../../logger';
 import { ServiceError } from '../../services/errors';
 import { roomsOf } from '../broadcast';
 import type { ChatServer, ResolvedDeps } from '../types';
-import { type HandlerContext, onRequest } from './context';
+import type { EventHandlers } from './context';
 
 /**
  * Announces a user online when their first socket connects (on any node) and offline once their
@@ -120,19 +120,19 @@ export class PresenceTracker {
   }
 }
 
-export function registerPresenceHandlers(ctx: HandlerContext): void {
-  const { userId, deps } = ctx;
-
-  onRequest(ctx, 'presence:get', async (input) => {
-    const ids = [...new Set(input.userIds)];
-    const visible = await deps.store.conversations.sharing(userId, ids);
-    // One stranger in the list refuses the whole request: their status is not disclosed.
-    if (ids.some((id) => !visible.has(id))) {
-      throw new ServiceError(
-        'FORBIDDEN',
-        'userIds: you share no conversation with some of these users',
-      );
-    }
-    return { presences: await deps.store.presence.get(ids) };
-  });
-}
+export const presenceRequests = {
+  'presence:get': {
+    run: async ({ userId, deps }, input) => {
+      const ids = [...new Set(input.userIds)];
+      const visible = await deps.store.conversations.sharing(userId, ids);
+      // One stranger in the list refuses the whole request: their status is not disclosed.
+      if (ids.some((id) => !visible.has(id))) {
+        throw new ServiceError(
+          'FORBIDDEN',
+          'userIds: you share no conversation with some of these users',
+        );
+      }
+      return { presences: await deps.store.presence.get(ids) };
+    },
+  },
+} satisfies Partial<EventHandlers['requests']>;
