@@ -147,11 +147,16 @@ describe('GroupRunner under load (lingerMs)', () => {
       },
       { maxGroup, lingerMs: LINGER },
     );
-    /** `count` items, one every `everyMs`, each run on its own turn as a quiet runner does. */
-    const trickle = async (count: number, everyMs: number) => {
+    /**
+     * `count` arrivals, one every `everyMs`, of `together` items each (more than one: callers
+     * side by side, the later finding the runner busy; one: a single caller).
+     */
+    const trickle = async (count: number, everyMs: number, together = 1) => {
       const answers: Array<Promise<number>> = [];
       for (let i = 0; i < count; i += 1) {
-        answers.push(runner.run(groups.length * 1000 + i));
+        for (let j = 0; j < together; j += 1) {
+          answers.push(runner.run(groups.length * 1000 + i * together + j));
+        }
         await vi.advanceTimersByTimeAsync(everyMs);
       }
       await vi.advanceTimersByTimeAsync(LINGER);
@@ -169,7 +174,7 @@ describe('GroupRunner under load (lingerMs)', () => {
 
   it('under load waits lingerMs and takes all that came meanwhile as one group', async () => {
     const { runner, groups, trickle } = lingering();
-    await trickle(HOT_ARRIVALS, 1);
+    await trickle(HOT_ARRIVALS, 1, 2);
     const before = groups.length;
     const later = [runner.run(-1)];
     await vi.advanceTimersByTimeAsync(LINGER / 2);
@@ -183,7 +188,7 @@ describe('GroupRunner under load (lingerMs)', () => {
 
   it('stops lingering as soon as maxGroup items wait', async () => {
     const { runner, groups, trickle } = lingering(3);
-    await trickle(HOT_ARRIVALS, 1);
+    await trickle(HOT_ARRIVALS, 1, 2);
     const before = groups.length;
     const full = [runner.run(-1), runner.run(-2)];
     await vi.advanceTimersByTimeAsync(1);
@@ -194,9 +199,20 @@ describe('GroupRunner under load (lingerMs)', () => {
     expect(await Promise.all(full)).toEqual([-1, -2, -3]);
   });
 
+  it('never makes a single caller wait, however fast it asks again', async () => {
+    const { runner, groups, trickle } = lingering();
+    await trickle(HOT_ARRIVALS * 3, 1);
+    expect(groups).toHaveLength(HOT_ARRIVALS * 3);
+    const before = groups.length;
+    const next = runner.run(-1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(groups).toHaveLength(before + 1);
+    expect(await next).toBe(-1);
+  });
+
   it('no longer lingers once the load is over', async () => {
     const { runner, groups, trickle } = lingering();
-    await trickle(HOT_ARRIVALS, 1);
+    await trickle(HOT_ARRIVALS, 1, 2);
     await vi.advanceTimersByTimeAsync(HOT_WINDOW_MS);
     const before = groups.length;
     const next = runner.run(-1);

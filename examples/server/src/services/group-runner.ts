@@ -9,8 +9,10 @@ export interface GroupRunnerOptions<I> {
   /**
    * Under load, how long the next group waits for more items before it is taken (unless
    * `maxGroup` are already waiting). Under load means {@link HOT_ARRIVALS} items arrived within
-   * {@link HOT_WINDOW_MS}; otherwise an item runs on the next turn, as without a linger, so a
-   * quiet server answers at once and events keep the order they had. 0 (the default) never waits.
+   * {@link HOT_WINDOW_MS}, one of them while another waited or a group ran; otherwise an item
+   * runs on the next turn, as without a linger, so a quiet server answers at once, a single caller
+   * asking again and again is never made to wait, and events keep the order they had. 0 (the
+   * default) never waits.
    */
   lingerMs?: number;
   /**
@@ -98,6 +100,11 @@ export class GroupRunner<I, O> {
   #onRelease: Array<() => void> = [];
   /** When the last {@link HOT_ARRIVALS} items arrived (performance.now()), oldest first. */
   readonly #arrivals: number[] = [];
+  /**
+   * When an item last arrived while another waited or a group ran. Without one in the window the
+   * arrivals are one caller asking again each time it is answered: lingering would only slow it.
+   */
+  #busyArrivalAt = Number.NEGATIVE_INFINITY;
   /** Ends a linger early: `maxGroup` items are waiting. */
   #fullNow: (() => void) | undefined;
 
@@ -124,10 +131,13 @@ export class GroupRunner<I, O> {
   /** Resolves with `item`'s result once its group has run, or rejects with its error. */
   run(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
+      const busy = this.#lanes > 0 || this.#line.length > 0;
       this.#line.push({ item, resolve, reject });
       if (this.#lingerMs > 0) {
+        const now = performance.now();
         if (this.#arrivals.length === HOT_ARRIVALS) this.#arrivals.shift();
-        this.#arrivals.push(performance.now());
+        this.#arrivals.push(now);
+        if (busy) this.#busyArrivalAt = now;
       }
       if (this.#lanes < this.#concurrency) void this.#lane();
       else if (this.#line.length >= this.#maxGroup) this.#fullNow?.();
@@ -201,7 +211,11 @@ export class GroupRunner<I, O> {
   /** The next turn of the event loop, or under load the linger (cut short by a full group). */
   async #nextTurn(): Promise<void> {
     const oldest = this.#arrivals.length === HOT_ARRIVALS ? (this.#arrivals[0] ?? 0) : undefined;
-    const hot = oldest !== undefined && performance.now() - oldest < HOT_WINDOW_MS;
+    const now = performance.now();
+    const hot =
+      oldest !== undefined &&
+      now - oldest < HOT_WINDOW_MS &&
+      now - this.#busyArrivalAt < HOT_WINDOW_MS;
     if (this.#lingerMs === 0 || !hot || this.#line.length >= this.#maxGroup) {
       await new Promise((resolve) => setImmediate(resolve));
       return;
