@@ -1,4 +1,4 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { useStrings } from '../provider/use-kit';
 import { MenuIcon } from './MenuIcon';
 
@@ -20,10 +20,12 @@ const ConversationMenuPopover = lazy(loadPopover);
  * A row's actions: a button that opens a popover menu (Radix Popover) to mark the conversation
  * read or unread. The menu is portalled to `body` with the kit's root classes and theme; arrow
  * keys move between its items, Escape closes it and gives the focus back to the button. Its code
- * is fetched right after the list mounts; until then the button shows, inert.
+ * is fetched right after the list mounts; a click before it is here (a slow network) opens the
+ * menu as soon as it is, rather than doing nothing.
  */
 export function ConversationMenu(props: ConversationMenuProps) {
   const strings = useStrings();
+  const [requested, setRequested] = useState(false);
   return (
     <Suspense
       fallback={
@@ -32,14 +34,14 @@ export function ConversationMenu(props: ConversationMenuProps) {
           className="causette-conversation-list__actions"
           aria-label={strings.conversationActions(props.title)}
           aria-haspopup="menu"
-          aria-disabled="true"
           tabIndex={props.tabbable === false ? -1 : 0}
+          onClick={() => setRequested(true)}
         >
           <MenuIcon />
         </button>
       }
     >
-      <ConversationMenuPopover {...props} />
+      <ConversationMenuPopover {...props} openAtStart={requested} />
     </Suspense>
   );
 }

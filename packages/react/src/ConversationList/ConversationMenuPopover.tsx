@@ -19,11 +19,15 @@ export default function ConversationMenuPopover({
   title,
   unread,
   tabbable = true,
-}: ConversationMenuProps) {
+  openAtStart = false,
+}: ConversationMenuProps & {
+  /** Open at once: the button was clicked before this code was loaded. */
+  openAtStart?: boolean;
+}) {
   const client = useChatClient();
   const strings = useStrings();
   const root = useKitRoot('causette-conversation-menu');
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(openAtStart);
   const label = strings.conversationActions(title);
 
   const run = (action: 'read' | 'unread') => {
