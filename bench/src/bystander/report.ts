@@ -2,7 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describeMachine } from '../report/machine';
-import { describeErrors, markdownTable, textTable } from '../report/table';
+import { describeErrors, formatCpu, markdownTable, textTable } from '../report/table';
 import type { BystanderReport, BystanderSeries } from './types';
 
 export const HEADER = [
@@ -44,7 +44,7 @@ export function seriesRow(series: BystanderSeries): string[] {
     String(series.delivered),
     String(series.lost),
     describeErrors(series.errors),
-    series.serverCpuPercent === null ? dash : series.serverCpuPercent.toFixed(0),
+    formatCpu(series.serverCpuPercent),
     series.generatorCpuPercent.toFixed(0),
     flooder ? String(flooder.sent) : dash,
     flooder ? String(flooder.answersPerSecond) : dash,

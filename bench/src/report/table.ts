@@ -29,8 +29,8 @@ export function formatMs(value: number | null): string {
 }
 
 /** A CPU share in % of one core, or a dash when it could not be read. */
-export function formatCpu(percent: number | undefined): string {
-  return percent === undefined ? '–' : percent.toFixed(0);
+export function formatCpu(percent: number | null | undefined): string {
+  return percent === undefined || percent === null ? '–' : percent.toFixed(0);
 }
 
 /** Total of the failed acks, then each code, most frequent first. */
