@@ -131,17 +131,19 @@ export class GroupRunner<I, O> {
   /** Resolves with `item`'s result once its group has run, or rejects with its error. */
   run(item: I): Promise<O> {
     return new Promise<O>((resolve, reject) => {
-      const busy = this.#lanes > 0 || this.#line.length > 0;
+      if (this.#lingerMs > 0) this.#noteArrival();
       this.#line.push({ item, resolve, reject });
-      if (this.#lingerMs > 0) {
-        const now = performance.now();
-        if (this.#arrivals.length === HOT_ARRIVALS) this.#arrivals.shift();
-        this.#arrivals.push(now);
-        if (busy) this.#busyArrivalAt = now;
-      }
       if (this.#lanes < this.#concurrency) void this.#lane();
       else if (this.#line.length >= this.#maxGroup) this.#fullNow?.();
     });
+  }
+
+  /** Counts an arrival (before it joins the line) for the linger's idea of load. */
+  #noteArrival(): void {
+    const now = performance.now();
+    if (this.#arrivals.length === HOT_ARRIVALS) this.#arrivals.shift();
+    this.#arrivals.push(now);
+    if (this.#lanes > 0 || this.#line.length > 0) this.#busyArrivalAt = now;
   }
 
   /** Items waiting for a group (not counting the one running). */
