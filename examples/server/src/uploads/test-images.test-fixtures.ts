@@ -23,21 +23,25 @@ function chunk(type: string, data: Uint8Array): Buffer {
   return out;
 }
 
-/** A valid RGB PNG of the given size, filled with one colour. */
-export function makePng(width: number, height: number): Buffer {
+/** An RGB PNG whose header says `width`x`height`, holding `pixels` (deflated scanlines). */
+function png(width: number, height: number, pixels: Uint8Array): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
   header[8] = 8; // bit depth
   header[9] = 2; // truecolour
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     chunk('IHDR', header),
     chunk('IDAT', pixels),
     chunk('IEND', new Uint8Array()),
   ]);
+}
+
+/** A valid RGB PNG of the given size, filled with one colour. */
+export function makePng(width: number, height: number): Buffer {
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x80)]);
+  return png(width, height, deflateSync(Buffer.concat(Array.from({ length: height }, () => row))));
 }
 
 /** A 1x1 GIF89a. */
@@ -50,15 +54,5 @@ export function makeGif(): Buffer {
  * pixel flood would be (every client that decodes it allocates width*height pixels).
  */
 export function makePngClaiming(width: number, height: number): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.alloc(0))),
-    chunk('IEND', new Uint8Array()),
-  ]);
+  return png(width, height, deflateSync(Buffer.alloc(0)));
 }
