@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ServiceError } from '../services/errors';
-import { Admission } from './admission';
+import { Admission, MAX_RETRY_AFTER_MS } from './admission';
 
 function gate() {
   let open: () => void = () => undefined;
@@ -71,5 +71,64 @@ describe('Admission', () => {
     expect(() => new Admission({ ...limits, maxRunning: 0 })).toThrow(RangeError);
     expect(() => new Admission({ ...limits, maxWaiting: 1.5 })).toThrow(RangeError);
     expect(() => new Admission({ ...limits, maxWaiting: 0 })).not.toThrow();
+  });
+
+  it('paces refusals at the rate work completes, so the refused do not all come back at once', async () => {
+    let now = 0;
+    const admission = new Admission(
+      { maxRunning: 1, maxWaiting: 0, retryAfterMs: 1000 },
+      () => now,
+    );
+    // 50 requests completed in the first second: the rate is 50/s, a slot every 20 ms.
+    for (let i = 0; i < 50; i++) {
+      now = i * 20;
+      await admission.run(async () => undefined);
+    }
+    now = 1000;
+    await admission.run(async () => undefined);
+    const g = gate();
+    const busy = admission.run(() => g.opened);
+    const delays: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const refused = await admission.run(async () => 'never').catch((e: unknown) => e);
+      delays.push((refused as ServiceError).retryAfterMs as number);
+    }
+    expect(delays).toEqual([1000, 1020, 1040, 1060, 1080]);
+    // A refusal much later, once the slots handed out are past, gets the shortest delay again.
+    now = 10_000;
+    const later = await admission.run(async () => 'never').catch((e: unknown) => e);
+    expect(later).toMatchObject({ code: 'UNAVAILABLE', retryAfterMs: 1000 });
+    g.open();
+    await busy;
+  });
+
+  it('never paces a refusal past MAX_RETRY_AFTER_MS, and a stalled server still hands out slots', async () => {
+    const now = 0;
+    const admission = new Admission({ maxRunning: 2, maxWaiting: 0, retryAfterMs: 500 }, () => now);
+    const g = gate();
+    const busy = [admission.run(() => g.opened), admission.run(() => g.opened)];
+    const delays: number[] = [];
+    for (let i = 0; i < 200; i++) {
+      const refused = await admission.run(async () => 'never').catch((e: unknown) => e);
+      delays.push((refused as ServiceError).retryAfterMs as number);
+    }
+    // Nothing completed: slots at maxRunning a second (2/s), 500 ms apart.
+    expect(delays.slice(0, 3)).toEqual([500, 1000, 1500]);
+    expect(Math.max(...delays)).toBe(MAX_RETRY_AFTER_MS);
+    g.open();
+    await Promise.all(busy);
+  });
+
+  it('tells the refused to come back after the shortest delay once closed', async () => {
+    let now = 0;
+    const admission = new Admission({ maxRunning: 1, maxWaiting: 0, retryAfterMs: 700 }, () => now);
+    const g = gate();
+    const busy = admission.run(() => g.opened);
+    for (let i = 0; i < 10; i++) await admission.run(async () => 1).catch(() => undefined);
+    admission.close();
+    now = 1;
+    await expect(admission.run(async () => 1)).rejects.toMatchObject({ retryAfterMs: 700 });
+    g.open();
+    await busy;
   });
 });

@@ -5,9 +5,17 @@ export interface AdmissionLimits {
   maxRunning: number;
   /** Requests waiting in line; one more is refused with `UNAVAILABLE`. */
   maxWaiting: number;
-  /** The `retryAfterMs` a refusal carries. */
+  /**
+   * The shortest `retryAfterMs` a refusal carries. Under a lasting overload refusals carry longer
+   * ones, paced at the rate work completes (see {@link Admission}).
+   */
   retryAfterMs: number;
 }
+
+/** The longest `retryAfterMs` a paced refusal carries: the client's outbox holds the message. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+/** Completions are counted over windows this long to know the rate the server gets through. */
+const RATE_WINDOW_MS = 1_000;
 
 export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
   maxRunning: 32,
@@ -22,6 +30,12 @@ export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = {
  * a reconnect storm. Refusing with `UNAVAILABLE` and `retryAfterMs` keeps connections alive and
  * lets the clients' outboxes send again later.
  *
+ * Refusals are paced: each gets the next free return slot, slots spaced at the rate work has been
+ * completing, so the refused come back no faster than the server gets through them. With one
+ * fixed delay, every refused message came back every few seconds: at twice the capacity the
+ * retries grew with the backlog until answering them was all the server did (measured: 2.7
+ * million refusals in 140 s, 13,000 of 80,000 messages stored).
+ *
  * `close()` starts the drain: nothing new is accepted; what was accepted runs to its end.
  */
 export class Admission {
@@ -29,19 +43,35 @@ export class Admission {
   #running = 0;
   readonly #line: Array<() => void> = [];
   #closed = false;
+  readonly #now: () => number;
+  /** Completions counted in the current window, and the rate of the last full one (per ms). */
+  #windowStart: number;
+  #completedInWindow = 0;
+  #lastRatePerMs = 0;
+  /** When the last refusal was told to come back (epoch ms). */
+  #lastSlotAt = Number.NEGATIVE_INFINITY;
 
-  constructor(limits: AdmissionLimits = DEFAULT_ADMISSION_LIMITS) {
+  constructor(limits: AdmissionLimits = DEFAULT_ADMISSION_LIMITS, now: () => number = Date.now) {
     for (const [name, value] of Object.entries(limits)) {
       if (!Number.isInteger(value) || value < (name === 'maxWaiting' ? 0 : 1)) {
         throw new RangeError(`${name}: a positive integer, got ${String(value)}`);
       }
     }
     this.#limits = { ...limits };
+    this.#now = now;
+    this.#windowStart = now();
   }
 
   /** Runs `work` now, after those in line, or throws `UNAVAILABLE` when the line is full. */
   async run<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#closed) throw this.#refusal('server restarting, retry shortly');
+    if (this.#closed) {
+      // Not paced: the clients go to another process, or to this one's successor.
+      throw new ServiceError(
+        'UNAVAILABLE',
+        'server restarting, retry shortly',
+        this.#limits.retryAfterMs,
+      );
+    }
     if (this.#running >= this.#limits.maxRunning) {
       if (this.#line.length >= this.#limits.maxWaiting)
         throw this.#refusal('server busy, retry later');
@@ -71,12 +101,39 @@ export class Admission {
   }
 
   #release(): void {
+    this.#noteCompletion();
     const next = this.#line.shift();
     if (next) next();
     else this.#running -= 1;
   }
 
+  #noteCompletion(): void {
+    const now = this.#now();
+    const elapsed = now - this.#windowStart;
+    if (elapsed >= RATE_WINDOW_MS) {
+      this.#lastRatePerMs = this.#completedInWindow / elapsed;
+      this.#windowStart = now;
+      this.#completedInWindow = 0;
+    }
+    this.#completedInWindow += 1;
+  }
+
+  /** Requests completed per ms lately; never below maxRunning a second (a stalled database). */
+  #ratePerMs(): number {
+    // The current window counts as a whole one: a few completions just after it began must not
+    // read as a burst.
+    const current = this.#completedInWindow / RATE_WINDOW_MS;
+    return Math.max(this.#lastRatePerMs, current, this.#limits.maxRunning / RATE_WINDOW_MS);
+  }
+
   #refusal(message: string): ServiceError {
-    return new ServiceError('UNAVAILABLE', message, this.#limits.retryAfterMs);
+    const now = this.#now();
+    const earliest = now + this.#limits.retryAfterMs;
+    const slot = Math.min(
+      Math.max(earliest, this.#lastSlotAt + 1 / this.#ratePerMs()),
+      now + Math.max(MAX_RETRY_AFTER_MS, this.#limits.retryAfterMs),
+    );
+    this.#lastSlotAt = slot;
+    return new ServiceError('UNAVAILABLE', message, Math.ceil(slot - now));
   }
 }
