@@ -81,7 +81,7 @@ export const SETTINGS_HELP: ReadonlyArray<readonly [name: string, description: s
   ],
   [
     'MAX_WAITING_REQUESTS',
-    'requests waiting in line; past them requests get UNAVAILABLE with retryAfterMs (1024)',
+    'requests waiting in line; past them requests get UNAVAILABLE, retryAfterMs paced (1024)',
   ],
   [
     'SHUTDOWN_TIMEOUT_MS',
