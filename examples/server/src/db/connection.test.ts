@@ -46,4 +46,27 @@ describe.runIf(DATABASE_URL)('PostgreSQL pool and readiness', () => {
       await created.drop();
     }
   });
+
+  it('keeps an idle connection open instead of closing it after 10 s as pg-pool would', async () => {
+    const created = await createTestPostgres(DATABASE_URL as string, 'causette_idle');
+    // Only pg-pool's idle timer is faked: the sockets and the database stay real.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const connection = await openConnection({
+      databaseUrl: created.url,
+      pgliteDir: 'memory://',
+      poolSize: 1,
+    });
+    try {
+      const backend = async () =>
+        (await queryRows<{ pid: number }>(connection.db, sql`SELECT pg_backend_pid() AS pid`))[0]
+          ?.pid;
+      const first = await backend();
+      vi.advanceTimersByTime(60_000);
+      expect(await backend()).toBe(first);
+    } finally {
+      vi.useRealTimers();
+      await connection.close();
+      await created.drop();
+    }
+  });
 });
