@@ -102,6 +102,27 @@ describe('Admission', () => {
     await busy;
   });
 
+  it('paces at maxRunning a second once nothing has completed for a while, whatever the rate was', async () => {
+    let now = 0;
+    const admission = new Admission({ maxRunning: 2, maxWaiting: 0, retryAfterMs: 100 }, () => now);
+    for (let i = 0; i <= 100; i++) {
+      now = i * 10;
+      await admission.run(async () => undefined);
+    }
+    // 100 a second until now; then the database stalls with both slots taken.
+    const g = gate();
+    const stuck = [admission.run(() => g.opened), admission.run(() => g.opened)];
+    const refusedAfter = async () =>
+      ((await admission.run(async () => 'never').catch((e: unknown) => e)) as ServiceError)
+        .retryAfterMs;
+    now = 1_050;
+    expect([await refusedAfter(), await refusedAfter()]).toEqual([100, 110]);
+    now = 5_000;
+    expect([await refusedAfter(), await refusedAfter()]).toEqual([100, 600]);
+    g.open();
+    await Promise.all(stuck);
+  });
+
   it('never paces a refusal past MAX_RETRY_AFTER_MS, and a stalled server still hands out slots', async () => {
     const now = 0;
     const admission = new Admission({ maxRunning: 2, maxWaiting: 0, retryAfterMs: 500 }, () => now);

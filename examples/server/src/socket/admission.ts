@@ -119,18 +119,21 @@ export class Admission {
   }
 
   /** Requests completed per ms lately; never below maxRunning a second (a stalled database). */
-  #ratePerMs(): number {
-    // The current window counts as a whole one: a few completions just after it began must not
-    // read as a burst.
-    const current = this.#completedInWindow / RATE_WINDOW_MS;
-    return Math.max(this.#lastRatePerMs, current, this.#limits.maxRunning / RATE_WINDOW_MS);
+  #ratePerMs(now: number): number {
+    const elapsed = now - this.#windowStart;
+    // Nothing has completed for a window or more (the database stalled): the last rate is stale.
+    const last = elapsed < 2 * RATE_WINDOW_MS ? this.#lastRatePerMs : 0;
+    // The current window counts as a whole one at least: a few completions just after it began
+    // must not read as a burst.
+    const current = this.#completedInWindow / Math.max(elapsed, RATE_WINDOW_MS);
+    return Math.max(last, current, this.#limits.maxRunning / RATE_WINDOW_MS);
   }
 
   #refusal(message: string): ServiceError {
     const now = this.#now();
     const earliest = now + this.#limits.retryAfterMs;
     const slot = Math.min(
-      Math.max(earliest, this.#lastSlotAt + 1 / this.#ratePerMs()),
+      Math.max(earliest, this.#lastSlotAt + 1 / this.#ratePerMs(now)),
       now + Math.max(MAX_RETRY_AFTER_MS, this.#limits.retryAfterMs),
     );
     this.#lastSlotAt = slot;
