@@ -34,7 +34,7 @@ async function slowSends() {
 }
 
 describe('overload', { timeout: 60_000 }, () => {
-  it('refuses past its bounds with UNAVAILABLE and retryAfterMs, and the socket stays up', async () => {
+  it('refuses past its bounds with UNAVAILABLE and a paced retryAfterMs, and the socket stays up', async () => {
     const { db, held, releaseAll } = await slowSends();
     server = await startTestServer(
       { admissionLimits: { maxRunning: 1, maxWaiting: 1, retryAfterMs: 400 } },
@@ -51,6 +51,13 @@ describe('overload', { timeout: 60_000 }, () => {
       ok: false,
       error: { code: 'UNAVAILABLE', message: 'server busy, retry later', retryAfterMs: 400 },
     });
+    // The next one refused is told to come back later: refusals are paced at the completion rate
+    // (nothing completed yet: maxRunning a second), not all sent back after the same delay.
+    const fourth = await request(client, 'message:send', text(conversationId, 'quatre'));
+    expect(fourth.ok).toBe(false);
+    const paced = (fourth as { error: { retryAfterMs: number } }).error.retryAfterMs;
+    expect(paced).toBeGreaterThan(400);
+    expect(paced).toBeLessThanOrEqual(1400);
     releaseAll();
     expect((await first).ok).toBe(true);
     await expect.poll(() => held.length).toBe(1);
