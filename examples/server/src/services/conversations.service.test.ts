@@ -104,6 +104,22 @@ describe.each(testBackends())('conversations and read state on $name', (backend)
     expect(new Set(refusals)).toEqual(new Set(['not a member of this conversation']));
   });
 
+  it('applies a read and an unread asked back to back in the order they were asked', async () => {
+    const [ana, bruno] = await users('ana', 'bruno');
+    const ab = await conversationBetween(db, [ana, bruno]);
+    for (let round = 0; round < 5; round++) {
+      const { message } = await db.messages.send(ana, text(ab, `round ${round}`));
+      // Not awaited in between, as a socket's requests are handled: `r` then `u` on a row.
+      const [read, unread] = await Promise.all([
+        db.readState.markRead(bruno, message.id),
+        db.readState.markUnread(bruno, ab),
+      ]);
+      expect(read.unreadCount).toBe(0);
+      expect(unread.unreadCount).toBe(1);
+      expect((await db.conversations.get(bruno, ab)).markedUnread).toBe(true);
+    }
+  });
+
   it('moves read pointers, marks unread, totals over conversations and stamps readAt', async () => {
     const [ana, bruno, chloe] = await users('ana', 'bruno', 'chloe');
     const ab = await conversationBetween(db, [ana, bruno]);

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection';
 import { conversationMembers, conversations, messages } from '../db/schema';
 import { notAMember } from './errors';
 import { isUuid } from './ids';
+import { inOrderPerKey } from './in-order';
 import { markReadUpTo } from './read-at';
 import { unreadCount } from './unread';
 import { type UnreadCounts, createUnreadCounter } from './unread-counts';
@@ -90,32 +91,45 @@ export function createReadStateService(db: Db): ReadStateService {
     });
   }
 
-  return {
-    async markRead(userId, messageId) {
-      const message = await locateMessage(userId, messageId);
-      return move(userId, message.conversationId, (current) => ({
-        lastReadSeq: Math.max(current.lastReadSeq, message.seq),
-        markedUnread: false,
-      }));
-    },
+  // A user's read and unread requests take effect in the order they came: `r` then `u` on a row
+  // sends both at once, and the read's first query (finding its message) let the unread's
+  // transaction commit first, leaving the conversation read.
+  const inOrder = inOrderPerKey();
 
-    async markUnread(userId, conversationId, messageId) {
-      // Conversation ids are UUIDs: anything else names none of the caller's, like a stranger's.
-      if (!isUuid(conversationId)) throw notAMember();
-      if (messageId === undefined) {
-        return move(userId, conversationId, (current) => ({
-          lastReadSeq: current.lastReadSeq,
-          markedUnread: true,
+  return {
+    markRead: (userId, messageId) =>
+      inOrder(userId, async () => {
+        const message = await locateMessage(userId, messageId);
+        return move(userId, message.conversationId, (current) => ({
+          lastReadSeq: Math.max(current.lastReadSeq, message.seq),
+          markedUnread: false,
         }));
-      }
-      const message = await locateMessage(userId, messageId);
-      if (message.conversationId !== conversationId) throw notAMember();
-      return move(userId, conversationId, () => ({
-        lastReadSeq: message.seq - 1,
-        markedUnread: false,
-      }));
-    },
+      }),
+
+    markUnread: (userId, conversationId, messageId) =>
+      inOrder(userId, () => markUnread(userId, conversationId, messageId)),
 
     counts: createUnreadCounter(db),
   };
+
+  async function markUnread(
+    userId: string,
+    conversationId: string,
+    messageId: string | undefined,
+  ): Promise<ReadOutcome> {
+    // Conversation ids are UUIDs: anything else names none of the caller's, like a stranger's.
+    if (!isUuid(conversationId)) throw notAMember();
+    if (messageId === undefined) {
+      return move(userId, conversationId, (current) => ({
+        lastReadSeq: current.lastReadSeq,
+        markedUnread: true,
+      }));
+    }
+    const message = await locateMessage(userId, messageId);
+    if (message.conversationId !== conversationId) throw notAMember();
+    return move(userId, conversationId, () => ({
+      lastReadSeq: message.seq - 1,
+      markedUnread: false,
+    }));
+  }
 }
