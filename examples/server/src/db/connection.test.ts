@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
 import { openConnection } from './connection';
 import { queryRows } from './raw';
+import { openTestPglite } from './test-backends';
 import { createTestPostgres } from './test-postgres';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -14,6 +15,20 @@ describe('readiness on PGlite', () => {
     await expect(connection.isReady()).resolves.toBe(true);
     await connection.close();
     await expect(connection.isReady()).resolves.toBe(false);
+  });
+
+  // Zero-filling a new WAL segment is 16 MB written in JavaScript on the event loop.
+  it('does not zero-fill new WAL segments', async () => {
+    const database = await openTestPglite();
+    try {
+      const [row] = await queryRows<{ wal_init_zero: string }>(
+        database.db,
+        sql`SHOW wal_init_zero`,
+      );
+      expect(row?.wal_init_zero).toBe('off');
+    } finally {
+      await database.destroy();
+    }
   });
 });
 

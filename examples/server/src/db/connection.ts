@@ -82,6 +82,7 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
   const client = await PGlite.create({ dataDir, extensions: { unaccent, pg_trgm } });
   const db = drizzlePglite({ client, schema });
   try {
+    await client.exec(PGLITE_SESSION_SETTINGS);
     await migratePglite(db, { migrationsFolder });
   } catch (error) {
     await client.close();
@@ -96,6 +97,18 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
     close: () => client.close(),
   };
 }
+
+/**
+ * PGlite's one session lasts as long as the process, so these hold for every statement.
+ * `wal_init_zero = off`: a new 16 MB WAL segment is not first written full of zeros. PGlite's
+ * file systems do that write in JavaScript on this thread (in memory, growing the file 12.5 % at a
+ * time, each growth a copy): one statement in every few thousand messages stalled the event loop
+ * for 30 to 90 ms, in memory and on disk alike (measured at 1,000 sockets x 250 msg/s in memory:
+ * p99 57 -> 16 ms). Zero-filling reserves a segment's space up front; without it the file grows
+ * as WAL is written, which PostgreSQL supports (its documentation suggests it for copy-on-write
+ * file systems).
+ */
+const PGLITE_SESSION_SETTINGS = 'SET wal_init_zero = off';
 
 /**
  * Whether PostgreSQL answers `SELECT 1` within {@link READY_CHECK_TIMEOUT_MS}: a load balancer
