@@ -9,7 +9,7 @@ vi.setConfig({ testTimeout: 60_000 });
 
 const { DATABASE_URL } = process.env;
 
-describe('readiness on PGlite', () => {
+describe('PGlite connection', () => {
   it('is ready while open, and not once closed', async () => {
     const connection = await openConnection({ pgliteDir: 'memory://' });
     await expect(connection.isReady()).resolves.toBe(true);

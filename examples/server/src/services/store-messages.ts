@@ -42,12 +42,12 @@ interface Row extends RawMessageRow {
 
 /**
  * Stores messages, each in a different conversation, in one statement (the database function
- * `causette_store_messages`, made by migration 0003, replaced by 0006 and run by 0007 with nested
- * loops only (its few input rows looked like 100 to the planner), planned once per
- * session): one round trip and one commit for all of them. For each: the conversation's next
- * `seq`, the row, the sender's read pointer moved to it, and `read_at` stamped on the messages of
- * others this completes (what `markReadUpTo` does for `message:read`). It also reads what the
- * unread counts pushed after a send need (`unreadAfter`), so they cost no second query.
+ * `causette_store_messages`, made by migration 0003, replaced by 0006, held to nested loops by 0007
+ * since the planner takes its few input rows for 100, and planned once per session): one round
+ * trip and one commit for all of them. For each: the conversation's next `seq`, the row, the
+ * sender's read pointer moved to it, and `read_at` stamped on the messages of others this
+ * completes (what `markReadUpTo` does for `message:read`). It also reads what the unread counts
+ * pushed after a send need (`unreadAfter`), so they cost no second query.
  *
  * One message per conversation keeps each exactly the single-message case: a statement sees the
  * tables as they were when it began, so a second message of the same conversation could not see
