@@ -25,6 +25,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** To call as each statement is answered, with `performance.now()` read when it was sent. */
   onQuery?: (startedAt: number) => void;
+  /** PGlite: to call when a periodic checkpoint fails (the next one is tried later). */
+  onCheckpointError?: (error: unknown) => void;
 }
 
 /** A database handle; `isReady` (optional) feeds `GET /readyz`. */
@@ -110,6 +112,7 @@ export async function startServer<Db extends DatabaseHandle = DatabaseHandle>(
         pgliteDir: config.database.pgliteDir,
         poolSize: config.database.poolSize,
         onQuery: (startedAt) => metrics.dbQuery(startedAt),
+        onCheckpointError: (error) => logger.warn({ err: error }, 'PGlite checkpoint failed'),
       })
     : undefined;
   try {

@@ -32,6 +32,29 @@ describe('PGlite connection', () => {
   });
 });
 
+describe('PGlite checkpoints', () => {
+  // PGlite has no checkpointer process: without these, pg_wal grows to max_wal_size (1 GB) and a
+  // crash replays all of it before the server listens again.
+  it('checkpoints on its own once written to, and closes cleanly', async () => {
+    const connection = await openConnection({ pgliteDir: 'memory://', checkpointIntervalMs: 20 });
+    const lsn = async () =>
+      (
+        await queryRows<{ lsn: string }>(
+          connection.db,
+          sql`SELECT checkpoint_lsn::text AS lsn FROM pg_control_checkpoint()`,
+        )
+      )[0]?.lsn;
+    try {
+      const before = await lsn();
+      await connection.db.execute(sql`CREATE TABLE notes (body text)`);
+      await vi.waitFor(async () => expect(await lsn()).not.toBe(before), { timeout: 5_000 });
+    } finally {
+      await connection.close();
+    }
+    await expect(connection.isReady()).resolves.toBe(false);
+  });
+});
+
 describe.runIf(DATABASE_URL)('PostgreSQL pool and readiness', () => {
   it('opens at most poolSize connections, and is not ready once the database is gone', async () => {
     const created = await createTestPostgres(DATABASE_URL as string, 'causette_conn');

@@ -13,6 +13,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { timePgPool, timePglite } from '../metrics/timers';
 import { migrateWithLock } from './migration-lock';
+import { scheduleCheckpoints } from './pglite-checkpoints';
 import { type Schema, schema } from './schema';
 
 /** The drizzle database both drivers give, with the server's tables. */
@@ -32,6 +33,10 @@ export interface ConnectionOptions {
    * metrics' database latency); statements of the migrations are not reported.
    */
   onQuery?: (startedAt: number) => void;
+  /** PGlite: told of a periodic checkpoint that failed (see `pglite-checkpoints.ts`). */
+  onCheckpointError?: (error: unknown) => void;
+  /** PGlite: time between checkpoints, when anything was written (5 minutes by default). */
+  checkpointIntervalMs?: number;
 }
 
 export interface Connection {
@@ -89,12 +94,19 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
     throw error;
   }
   if (options.onQuery) timePglite(client, options.onQuery);
+  const checkpoints = scheduleCheckpoints(client, {
+    ...(options.checkpointIntervalMs ? { intervalMs: options.checkpointIntervalMs } : {}),
+    ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+  });
   return {
     kind: 'pglite',
     db: db as unknown as Db,
     // In this process: it answers whenever this code runs, until it is closed.
     isReady: () => Promise.resolve(!client.closed),
-    close: () => client.close(),
+    async close() {
+      await checkpoints.stop();
+      await client.close();
+    },
   };
 }
 
