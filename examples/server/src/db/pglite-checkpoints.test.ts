@@ -1,5 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CheckpointSchedule, scheduleCheckpoints } from './pglite-checkpoints';
 
 vi.setConfig({ testTimeout: 30_000 });
@@ -29,18 +29,24 @@ async function nextCheckpoint(client: PGlite, after: string | undefined): Promis
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+// One database for all (opening PGlite is most of each test's time); the last test closes it.
 describe('scheduleCheckpoints', () => {
   let client: PGlite;
   let schedule: CheckpointSchedule | undefined;
 
+  beforeAll(async () => {
+    client = await PGlite.create();
+    await client.exec('CREATE TABLE notes (body text)');
+  });
   afterEach(async () => {
     await schedule?.stop();
+    vi.restoreAllMocks();
+  });
+  afterAll(async () => {
     if (!client.closed) await client.close();
   });
 
   it('checkpoints after writes, and leaves an idle database alone', async () => {
-    client = await PGlite.create();
-    await client.exec('CREATE TABLE notes (body text)');
     const atStart = await checkpointLsn(client);
     schedule = scheduleCheckpoints(client, { intervalMs: INTERVAL_MS });
     const first = await nextCheckpoint(client, atStart);
@@ -53,26 +59,17 @@ describe('scheduleCheckpoints', () => {
     await nextCheckpoint(client, first);
   });
 
-  it('starts none once stopped, and stops by itself when the database is closed', async () => {
-    client = await PGlite.create();
-    await client.exec('CREATE TABLE notes (body text)');
-    const onError = vi.fn();
-    schedule = scheduleCheckpoints(client, { intervalMs: INTERVAL_MS, onError });
-    const first = await nextCheckpoint(client, await checkpointLsn(client));
+  it('starts none once stopped', async () => {
+    schedule = scheduleCheckpoints(client, { intervalMs: INTERVAL_MS });
+    await client.query("INSERT INTO notes VALUES ('encore')");
+    const last = await nextCheckpoint(client, await checkpointLsn(client));
     await schedule.stop();
-    await client.query("INSERT INTO notes VALUES ('bonjour')");
+    await client.query("INSERT INTO notes VALUES ('après')");
     await sleep(INTERVAL_MS * 10);
-    expect(await checkpointLsn(client)).toBe(first);
-
-    schedule = scheduleCheckpoints(client, { intervalMs: INTERVAL_MS, onError });
-    await client.close();
-    await sleep(INTERVAL_MS * 10);
-    // Closing is not a failure to report.
-    expect(onError).not.toHaveBeenCalled();
+    expect(await checkpointLsn(client)).toBe(last);
   });
 
   it('reports a failed checkpoint and tries again at the next interval', async () => {
-    client = await PGlite.create();
     const onError = vi.fn();
     const realQuery = client.query.bind(client);
     let failures = 1;
@@ -80,10 +77,20 @@ describe('scheduleCheckpoints', () => {
       if (sql === 'CHECKPOINT' && failures-- > 0) throw new Error('disk full');
       return realQuery(sql, ...rest);
     }) as PGlite['query']);
-    const atStart = await checkpointLsn(client);
+    await client.query("INSERT INTO notes VALUES ('de nouveau')");
+    const before = await checkpointLsn(client);
     schedule = scheduleCheckpoints(client, { intervalMs: INTERVAL_MS, onError });
-    await nextCheckpoint(client, atStart);
+    await nextCheckpoint(client, before);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]?.[0]).toMatchObject({ message: 'disk full' });
+  });
+
+  it('stops by itself when the database is closed, without reporting it', async () => {
+    const onError = vi.fn();
+    await client.query("INSERT INTO notes VALUES ('fin')");
+    schedule = scheduleCheckpoints(client, { intervalMs: INTERVAL_MS, onError });
+    await client.close();
+    await sleep(INTERVAL_MS * 10);
+    expect(onError).not.toHaveBeenCalled();
   });
 });
