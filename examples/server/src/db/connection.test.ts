@@ -47,7 +47,7 @@ describe('PGlite checkpoints', () => {
     try {
       const before = await lsn();
       await connection.db.execute(sql`CREATE TABLE notes (body text)`);
-      await vi.waitFor(async () => expect(await lsn()).not.toBe(before), { timeout: 5_000 });
+      await vi.waitFor(async () => expect(await lsn()).not.toBe(before), { timeout: 20_000 });
     } finally {
       await connection.close();
     }

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type CheckpointSchedule, scheduleCheckpoints } from './pglite-checkpoints';
 
-vi.setConfig({ testTimeout: 30_000 });
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 const INTERVAL_MS = 20;
 
@@ -14,7 +14,7 @@ async function checkpointLsn(client: PGlite): Promise<string | undefined> {
   return rows[0]?.lsn;
 }
 
-/** Resolves once `client` has checkpointed past `after`; fails the test after a few seconds. */
+/** Resolves once `client` has checkpointed past `after`; fails the test after 20 s. */
 async function nextCheckpoint(client: PGlite, after: string | undefined): Promise<string> {
   let lsn: string | undefined;
   await vi.waitFor(
@@ -22,7 +22,7 @@ async function nextCheckpoint(client: PGlite, after: string | undefined): Promis
       lsn = await checkpointLsn(client);
       expect(lsn).not.toBe(after);
     },
-    { timeout: 5_000, interval: INTERVAL_MS },
+    { timeout: 20_000, interval: INTERVAL_MS },
   );
   return lsn as string;
 }
