@@ -95,8 +95,8 @@ export async function openConnection(options: ConnectionOptions): Promise<Connec
   }
   if (options.onQuery) timePglite(client, options.onQuery);
   const checkpoints = scheduleCheckpoints(client, {
-    ...(options.checkpointIntervalMs ? { intervalMs: options.checkpointIntervalMs } : {}),
-    ...(options.onCheckpointError ? { onError: options.onCheckpointError } : {}),
+    intervalMs: options.checkpointIntervalMs,
+    onError: options.onCheckpointError,
   });
   return {
     kind: 'pglite',

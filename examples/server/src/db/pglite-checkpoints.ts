@@ -33,7 +33,6 @@ export function scheduleCheckpoints(
 ): CheckpointSchedule {
   let lastLsn: string | undefined;
   let running: Promise<void> | undefined;
-  let stopped = false;
 
   const currentLsn = async () =>
     (await client.query<{ lsn: string }>('SELECT pg_current_wal_insert_lsn()::text AS lsn')).rows[0]
@@ -47,9 +46,8 @@ export function scheduleCheckpoints(
   };
 
   const timer = setInterval(() => {
-    if (running || stopped) return;
+    if (running) return;
     if (client.closed) {
-      stopped = true;
       clearInterval(timer);
       return;
     }
@@ -64,7 +62,6 @@ export function scheduleCheckpoints(
 
   return {
     async stop() {
-      stopped = true;
       clearInterval(timer);
       await running;
     },
