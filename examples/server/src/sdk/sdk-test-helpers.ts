@@ -239,26 +239,33 @@ export async function sharedConversation(first: ChatClient, second: ChatClient):
   const [a, b] = [first.getSnapshot().user?.userId, second.getSnapshot().user?.userId];
   if (!a || !b) throw new Error('connect both clients first');
   const subject = uniqueSubject();
-  const id = await retryTransient(() => openConversation(first, [b], subject));
-  expect(await retryTransient(() => openConversation(second, [a], subject))).toBe(id);
+  const id = await retryTransient(first, () => openConversation(first, [b], subject));
+  expect(await retryTransient(second, () => openConversation(second, [a], subject))).toBe(id);
   await Promise.all([
-    retryTransient(() => first.loadOlderMessages(id)),
-    retryTransient(() => second.loadOlderMessages(id)),
+    retryTransient(first, () => first.loadOlderMessages(id)),
+    retryTransient(second, () => second.loadOlderMessages(id)),
   ]);
   return id;
 }
 
 /**
- * A set-up request asked again when the link dropped under it (a transient error, which callers
- * may retry; opening a conversation and reading history are idempotent): a loaded two-core CI
- * machine can miss a heartbeat during set-up, and set-up is not what the fault tests are about.
+ * A set-up request of `client` asked again when the link dropped under it (a transient error,
+ * which callers may retry; opening a conversation and reading history are idempotent): a loaded
+ * two-core CI machine can miss a heartbeat during set-up, and set-up is not what the fault tests
+ * are about. Each retry waits for the client to be connected again: asked at once, an `OFFLINE`
+ * request failed the same way three times over (seen in CI).
  */
-async function retryTransient<T>(request: () => Promise<T>, attempts = 3): Promise<T> {
+async function retryTransient<T>(
+  client: ChatClient,
+  request: () => Promise<T>,
+  attempts = 3,
+): Promise<T> {
   try {
     return await request();
   } catch (error) {
     if (attempts <= 1 || !isChatError(error) || !error.transient) throw error;
-    return retryTransient(request, attempts - 1);
+    await client.waitForConnection({ timeoutMs: 30_000 });
+    return retryTransient(client, request, attempts - 1);
   }
 }
 
